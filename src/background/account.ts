@@ -1,0 +1,40 @@
+/** Who is signed in: asked of COR (`GET /me`) and kept, without secrets, in `account`. */
+import { meRequest } from '../core/cor-requests';
+import type { Classified } from '../core/cor-response';
+import { isRecord } from '../core/cor-response';
+import { toInteger } from '../core/hours';
+import { writeItems } from '../platform/storage-item';
+import { accountItem, type AccountView } from '../shared/storage';
+import { callCor } from './cor-client';
+import { serial } from './serial';
+
+type Failure = Exclude<Classified, { class: 'ok' }>;
+
+/** Asks COR who we are and records it; returns COR's answer class on failure. */
+export async function refreshAccount(): Promise<AccountView | Failure> {
+  const result = await callCor(meRequest());
+  if (result.class !== 'ok') return result;
+  const me = isRecord(result.data) ? result.data : null;
+  const userId = me === null ? null : toInteger(me.id);
+  if (me === null || userId === null) return { class: 'retryable', reason: { code: 'server-error' }, outcomeUnknown: false };
+  const name = [me.first_name, me.last_name].filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
+  const picture = typeof me.picture === 'string' && me.picture.startsWith('https://') ? me.picture : null;
+  return serial(async () => {
+    const account = await accountItem.get();
+    if (account.status === 'signed-out') return account;
+    const updated: AccountView = { ...account, status: 'signed-in', userId, name: name || null, picture };
+    await writeItems(accountItem.entry(updated));
+    return updated;
+  });
+}
+
+/** The signed-in person's COR id, asking COR when we do not know it yet. */
+export async function currentUserId(): Promise<number | Failure> {
+  const account = await accountItem.get();
+  if (account.status !== 'signed-out' && account.userId !== null) return account.userId;
+  const refreshed = await refreshAccount();
+  if ('class' in refreshed) return refreshed;
+  return refreshed.status === 'signed-out' || refreshed.userId === null
+    ? { class: 'auth', reason: { code: 'signed-out' } }
+    : refreshed.userId;
+}

@@ -1,0 +1,25 @@
+/** Turns the pages' messages into commands, validating each field at the trust boundary. */
+import { assertNever } from '../core/timer';
+import type { Message } from '../shared/protocol';
+import { saveToken, signOut } from './auth-service';
+import { dispatch } from './dispatch';
+
+export async function handleMessage(message: Message): Promise<unknown> {
+  switch (message.name) {
+    case 'timer.start': {
+      const { taskId } = message.data;
+      if (!Number.isSafeInteger(taskId) || taskId <= 0) return { ok: false, error: 'invalid-task' };
+      return dispatch({ type: 'start', taskId });
+    }
+    case 'timer.stop':
+      return dispatch({ type: 'stop' });
+    case 'outbox.send-now':
+      return dispatch({ type: 'send-now' });
+    case 'auth.save-token':
+      return typeof message.data.token === 'string' ? saveToken(message.data.token) : { ok: false, error: 'invalid-token' };
+    case 'auth.sign-out':
+      return signOut();
+    default:
+      return assertNever(message);
+  }
+}

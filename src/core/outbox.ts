@@ -1,0 +1,128 @@
+/**
+ * Outbox policy: what happens to a stopped entry on its way to COR. Pure: the background
+ * reads storage, calls these, and writes the result back in one `set`.
+ *
+ * Lifecycle: waiting → sending → (delivered: leaves the outbox for the recently-logged list)
+ *                               → waiting again (COR said no for now: retry with backoff)
+ *                               → in-doubt (no answer: COR may have it; look before resending)
+ *                               → needs-attention (COR refused it: the person decides)
+ */
+import type { Classified, Reason } from './cor-response';
+import type { StoppedEntry, TaskRef } from './timer';
+import { durations } from './time';
+
+export type EntryState = 'waiting' | 'sending' | 'in-doubt' | 'needs-attention';
+
+export interface OutboxEntry extends StoppedEntry {
+  readonly state: EntryState;
+  /** Failed attempts so far; drives the backoff. */
+  readonly attempts: number;
+  /** Not to be tried again before this moment (epoch ms) unless the person asks. */
+  readonly nextAttemptAt: number;
+  readonly reason?: Reason;
+}
+
+/** What the popup lists as logged: COR's own record of the entry when it gave us one. */
+export interface LoggedEntry {
+  readonly entryId: string;
+  readonly corId: number | null;
+  readonly task: TaskRef;
+  readonly startedAt: number;
+  readonly stoppedAt: number;
+  readonly durationMs: number;
+  readonly loggedAt: number;
+}
+
+export const RECENT_LIMIT = 10;
+
+/** A stopped timer enters the outbox; a span that runs backwards (the clock jumped) is held. */
+export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, now: number): OutboxEntry[] {
+  const clockJumped = stopped.stoppedAt < stopped.startedAt;
+  const entry: OutboxEntry = clockJumped
+    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: 'clock-jumped' } }
+    : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
+  return [...outbox, entry];
+}
+
+/** Entries that a flush would send, oldest work first, so COR receives them in order. */
+export function sendable(outbox: readonly OutboxEntry[], now: number, force: boolean): OutboxEntry[] {
+  return outbox
+    .filter((e) => (e.state === 'waiting' || e.state === 'in-doubt') && (force || e.nextAttemptAt <= now))
+    .sort((a, b) => a.stoppedAt - b.stoppedAt);
+}
+
+/**
+ * A worker that died mid-request leaves entries marked `sending`. Whether COR got them is
+ * unknown, so they become in-doubt: looked up in COR before any resend.
+ */
+export function recoverInterrupted(outbox: readonly OutboxEntry[]): OutboxEntry[] | null {
+  if (!outbox.some((e) => e.state === 'sending')) return null;
+  return outbox.map((e) => (e.state === 'sending' ? { ...e, state: 'in-doubt' } : e));
+}
+
+export type Settlement =
+  | { readonly kind: 'delivered' }
+  | {
+      readonly kind: 'kept';
+      readonly entry: OutboxEntry;
+      /** Stop this flush pass: COR (or our session) is failing for everyone, not just this entry. */
+      readonly haltPass: boolean;
+    };
+
+/** What an attempt's classified result means for the entry. `random` is in [0, 1). */
+export function settle(entry: OutboxEntry, result: Classified, now: number, random: number): Settlement {
+  switch (result.class) {
+    case 'ok':
+      return { kind: 'delivered' };
+    case 'auth':
+      return {
+        kind: 'kept',
+        entry: { ...entry, state: entry.state === 'in-doubt' ? 'in-doubt' : 'waiting', reason: result.reason },
+        haltPass: true,
+      };
+    case 'retryable': {
+      const attempts = entry.attempts + 1;
+      const wait = Math.max(backoff(attempts, random), result.retryAfterMs ?? 0);
+      const state = result.outcomeUnknown || entry.state === 'in-doubt' ? 'in-doubt' : 'waiting';
+      return {
+        kind: 'kept',
+        entry: { ...entry, state, attempts, nextAttemptAt: now + wait, reason: result.reason },
+        haltPass: true,
+      };
+    }
+    case 'rejected':
+      return { kind: 'kept', entry: { ...entry, state: 'needs-attention', reason: result.reason }, haltPass: false };
+  }
+}
+
+const STEPS_MS = [1, 3, 5].map((s) => s * durations.SECOND);
+export const MAX_BACKOFF_MS = 5 * durations.MINUTE;
+
+/**
+ * About 1 s, 3 s, 5 s (COR's documented retry loop), then doubling up to five minutes, with
+ * ±20 % jitter so that many browsers coming back online do not retry in step.
+ */
+export function backoff(attempts: number, random: number): number {
+  const base =
+    attempts <= STEPS_MS.length ? STEPS_MS[Math.max(0, attempts - 1)]! : STEPS_MS[2]! * 2 ** (attempts - STEPS_MS.length);
+  const jitter = 0.8 + 0.4 * random;
+  return Math.round(Math.min(MAX_BACKOFF_MS, base) * jitter);
+}
+
+/** When the outbox next wants a flush by itself, or null when nothing waits on a clock. */
+export function nextWakeUp(outbox: readonly OutboxEntry[]): number | null {
+  const times = outbox.filter((e) => e.state === 'waiting' || e.state === 'in-doubt').map((e) => e.nextAttemptAt);
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+export function replaceEntry(outbox: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
+  return outbox.map((e) => (e.id === entry.id ? entry : e));
+}
+
+export function removeEntry(outbox: readonly OutboxEntry[], id: string): OutboxEntry[] {
+  return outbox.filter((e) => e.id !== id);
+}
+
+export function remember(recent: readonly LoggedEntry[], logged: LoggedEntry): LoggedEntry[] {
+  return [logged, ...recent.filter((r) => r.entryId !== logged.entryId)].slice(0, RECENT_LIMIT);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { IDLE, transition, type TimerEvent, type TimerState } from './timer';
+
+const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+const running = (id: number, startedAt = T0): TimerState => ({ status: 'running', task: { id }, startedAt });
+const ids = () => {
+  let n = 0;
+  return () => `entry-${++n}`;
+};
+
+describe('timer transitions: (state, event, now) → (state, stopped entry)', () => {
+  const table: Array<{ name: string; state: TimerState; event: TimerEvent; now: number; expected: unknown }> = [
+    {
+      name: 'start from idle runs the task from now',
+      state: IDLE,
+      event: { type: 'start', task: { id: 123 } },
+      now: T0,
+      expected: { ok: true, changed: true, stopped: null, timer: running(123) },
+    },
+    {
+      name: 'stop captures start and stop as pressed',
+      state: running(123),
+      event: { type: 'stop' },
+      now: T0 + 42_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: IDLE,
+        stopped: { id: 'entry-1', task: { id: 123 }, startedAt: T0, stoppedAt: T0 + 42_000 },
+      },
+    },
+    {
+      name: 'stop while idle is refused',
+      state: IDLE,
+      event: { type: 'stop' },
+      now: T0,
+      expected: { ok: false, error: 'not-running' },
+    },
+    {
+      name: 'starting the running task again keeps the original start',
+      state: running(123),
+      event: { type: 'start', task: { id: 123 } },
+      now: T0 + 5_000,
+      expected: { ok: true, changed: false, stopped: null, timer: running(123) },
+    },
+    {
+      name: 'starting another task switches: the first is stopped at the same moment',
+      state: running(123),
+      event: { type: 'start', task: { id: 456, title: 'Diseño' } },
+      now: T0 + 60_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: { status: 'running', task: { id: 456, title: 'Diseño' }, startedAt: T0 + 60_000 },
+        stopped: { id: 'entry-1', task: { id: 123 }, startedAt: T0, stoppedAt: T0 + 60_000 },
+      },
+    },
+    {
+      name: 'toggle while running stops',
+      state: running(7),
+      event: { type: 'toggle' },
+      now: T0 + 1_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: IDLE,
+        stopped: { id: 'entry-1', task: { id: 7 }, startedAt: T0, stoppedAt: T0 + 1_000 },
+      },
+    },
+    {
+      name: 'toggle while idle starts the given task',
+      state: IDLE,
+      event: { type: 'toggle', task: { id: 7 } },
+      now: T0,
+      expected: { ok: true, changed: true, stopped: null, timer: running(7) },
+    },
+    {
+      name: 'toggle while idle without a task asks for one',
+      state: IDLE,
+      event: { type: 'toggle' },
+      now: T0,
+      expected: { ok: false, error: 'no-task' },
+    },
+    {
+      name: 'a clock that jumped back still yields the entry, with its real stamps',
+      state: running(9),
+      event: { type: 'stop' },
+      now: T0 - 3_600_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: IDLE,
+        stopped: { id: 'entry-1', task: { id: 9 }, startedAt: T0, stoppedAt: T0 - 3_600_000 },
+      },
+    },
+  ];
+
+  it.each(table)('$name', ({ state, event, now, expected }) => {
+    expect(transition(state, event, now, ids())).toEqual(expected);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The timer as a pure state machine: (state, event, now) → (state, effects). The clock and
+ * the id generator come in as arguments so every transition is a table test.
+ */
+
+export interface TaskRef {
+  readonly id: number;
+  /** Known once COR told us; a typed-in id has no title until then. */
+  readonly title?: string;
+}
+
+export type TimerState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly task: TaskRef; readonly startedAt: number };
+
+export type TimerEvent =
+  | { readonly type: 'start'; readonly task: TaskRef }
+  | { readonly type: 'stop' }
+  | { readonly type: 'toggle'; readonly task?: TaskRef };
+
+/** A finished span of work, captured at the moments the person pressed start and stop. */
+export interface StoppedEntry {
+  readonly id: string;
+  readonly task: TaskRef;
+  readonly startedAt: number;
+  readonly stoppedAt: number;
+}
+
+export type Transition =
+  | {
+      readonly ok: true;
+      readonly timer: TimerState;
+      /** The entry this event stopped, to go into the outbox in the same write. */
+      readonly stopped: StoppedEntry | null;
+      readonly changed: boolean;
+    }
+  | { readonly ok: false; readonly error: 'not-running' | 'no-task' };
+
+export const IDLE: TimerState = { status: 'idle' };
+
+export function transition(state: TimerState, event: TimerEvent, now: number, newId: () => string): Transition {
+  switch (event.type) {
+    case 'start':
+      return start(state, event.task, now, newId);
+    case 'stop':
+      if (state.status === 'idle') return { ok: false, error: 'not-running' };
+      return { ok: true, timer: IDLE, stopped: stop(state, now, newId), changed: true };
+    case 'toggle':
+      if (state.status === 'running') return transition(state, { type: 'stop' }, now, newId);
+      if (!event.task) return { ok: false, error: 'no-task' };
+      return start(state, event.task, now, newId);
+    default:
+      return assertNever(event);
+  }
+}
+
+function start(state: TimerState, task: TaskRef, now: number, newId: () => string): Transition {
+  if (state.status === 'running' && state.task.id === task.id) {
+    // Starting what already runs keeps the original start: a double click must not reset it.
+    return { ok: true, timer: state, stopped: null, changed: false };
+  }
+  const stopped = state.status === 'running' ? stop(state, now, newId) : null;
+  return { ok: true, timer: { status: 'running', task, startedAt: now }, stopped, changed: true };
+}
+
+function stop(state: Extract<TimerState, { status: 'running' }>, now: number, newId: () => string): StoppedEntry {
+  return { id: newId(), task: state.task, startedAt: state.startedAt, stoppedAt: now };
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,9 @@
+/**
+ * The background's only sources of time, chance and identity. `core/` never calls these; it
+ * receives their values as arguments. Tests control time with vitest's fake system time.
+ */
+export const clock = {
+  now: (): number => Date.now(),
+  random: (): number => Math.random(),
+  newId: (): string => crypto.randomUUID(),
+};

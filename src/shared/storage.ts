@@ -1,0 +1,54 @@
+/**
+ * Every key in `storage.local`, its shape, and its one writer. Storage is the single source of
+ * truth; the popup and options render it and send commands, they never write these keys.
+ */
+import { defineItem } from '../platform/storage-item';
+import type { LoggedEntry, OutboxEntry } from '../core/outbox';
+import type { TimerState } from '../core/timer';
+import { isRecord } from '../core/cor-response';
+
+/** `timer`: idle, or the running task and its start (epoch ms). Writer: background. */
+export const timerItem = defineItem<TimerState>('timer', { status: 'idle' }, (raw): raw is TimerState => {
+  if (!isRecord(raw)) return false;
+  if (raw.status === 'idle') return true;
+  return raw.status === 'running' && typeof raw.startedAt === 'number' && isRecord(raw.task) && typeof raw.task.id === 'number';
+});
+
+/** `outbox`: stopped entries not yet in COR, oldest first. Writer: background. */
+export const outboxItem = defineItem<OutboxEntry[]>('outbox', [], (raw): raw is OutboxEntry[] =>
+  Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.startedAt === 'number'),
+);
+
+/** `recent`: the last entries COR confirmed, newest first. Writer: background. */
+export const recentItem = defineItem<LoggedEntry[]>('recent', [], (raw): raw is LoggedEntry[] => Array.isArray(raw));
+
+export type AuthMethod = 'token';
+
+/**
+ * `auth`: the credentials. SECRET: read and written only by the background, never sent to a
+ * page, never logged, never in `storage.sync`. Writer: background.
+ */
+export interface AuthSecrets {
+  readonly method: AuthMethod;
+  readonly accessToken: string;
+}
+export const authItem = defineItem<AuthSecrets | null>('auth', null, (raw): raw is AuthSecrets | null =>
+  raw === null || (isRecord(raw) && typeof raw.accessToken === 'string' && raw.accessToken !== ''),
+);
+
+/**
+ * `account`: what the pages may know about the session: who, and whether COR still accepts
+ * us. No secrets. Writer: background.
+ */
+export type AccountView =
+  | { readonly status: 'signed-out' }
+  | {
+      readonly status: 'signed-in' | 'expired';
+      readonly method: AuthMethod;
+      readonly userId: number | null;
+      readonly name: string | null;
+      readonly picture: string | null;
+    };
+export const accountItem = defineItem<AccountView>('account', { status: 'signed-out' }, (raw): raw is AccountView =>
+  isRecord(raw) && (raw.status === 'signed-out' || raw.status === 'signed-in' || raw.status === 'expired'),
+);

@@ -1,0 +1,53 @@
+import type { Reason } from '../core/cor-response';
+import { assertNever, type TaskRef } from '../core/timer';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+
+const timeOfDay = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { hour: 'numeric', minute: '2-digit' });
+
+export function formatTimeOfDay(epochMs: number): string {
+  return timeOfDay.format(epochMs);
+}
+
+/** The task's title when we know it, else "Task 123". */
+export function taskLabel(task: TaskRef): string {
+  return task.title ?? t('taskNumber', task.id);
+}
+
+/** Why an entry waits, in the person's words, with COR's own text when it gave one. */
+export function reasonText(reason: Reason): string {
+  const base = reasonBase(reason);
+  return reason.message === undefined ? base : `${base} ${t('corSaid', reason.message)}`;
+}
+
+function reasonBase(reason: Reason): string {
+  const status = reason.status ?? '';
+  switch (reason.code) {
+    case 'offline':
+      return t('reasonOffline');
+    case 'network':
+      return t('reasonNetwork');
+    case 'timeout':
+      return t('reasonTimeout');
+    case 'server-error':
+      return t('reasonServerError', status);
+    case 'unavailable':
+      return t('reasonUnavailable');
+    case 'rate-limited':
+      return t('reasonRateLimited');
+    case 'unauthorized':
+      return t('reasonUnauthorized');
+    case 'signed-out':
+      return t('reasonSignedOut');
+    case 'rejected':
+      return t('reasonRejected', status);
+    case 'task-not-found':
+      return t('reasonTaskNotFound');
+    case 'forbidden':
+      return t('reasonForbidden');
+    case 'clock-jumped':
+      return t('reasonClockJumped');
+    default:
+      return assertNever(reason.code);
+  }
+}

@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageItem } from '../platform/storage-item';
+
+/** The item's current value (undefined until first read), re-rendered on every change. */
+export function useItem<T>(item: StorageItem<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    item.watch(setValue, controller.signal);
+    void item.get().then((v) => {
+      if (!controller.signal.aborted) setValue(v);
+    });
+    return () => controller.abort();
+  }, [item]);
+  return value;
+}
