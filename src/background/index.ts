@@ -5,6 +5,7 @@
  */
 import { browser } from '../platform/browser';
 import { onMessage } from '../platform/messaging';
+import { onOnline } from '../platform/network';
 import { refreshBadge } from './badge';
 import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
@@ -25,7 +26,7 @@ onMessage(async (message) => {
 browser.alarms.onAlarm.addListener(whenReady((alarm) => (alarm.name === RETRY_ALARM ? flushOutbox() : Promise.resolve())));
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
 browser.storage.onChanged.addListener(whenReady((_changes, area) => (area === 'local' ? refreshBadge() : Promise.resolve())));
-globalThis.addEventListener('online', whenReady(() => flushOutbox({ force: true })));
+onOnline(whenReady(() => flushOutbox({ force: true })));
 onRetryDue(whenReady(() => flushOutbox()));
 
 // A (re)started worker resumes whatever fell due while it was gone.

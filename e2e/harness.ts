@@ -1,0 +1,120 @@
+/**
+ * Runs the production build (dist/chrome) in real Chromium against tools/fake-cor. The
+ * extension's requests to https://api.projectcor.com are resolved to the local fake through
+ * --host-resolver-rules, so the manifest under test is the one that ships.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { FakeCor } from '../tools/fake-cor/server.ts';
+
+export const DIST = resolve(import.meta.dirname, '../dist/chrome');
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export class ExtensionSession {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly worker: Worker,
+    readonly extensionId: string,
+    readonly profileDir: string,
+    private readonly cor: FakeCor,
+  ) {}
+
+  static async launch(cor: FakeCor, profileDir?: string): Promise<ExtensionSession> {
+    if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run npm run build first`);
+    const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'cor-timer-e2e-')));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROME,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${DIST}`,
+        `--load-extension=${DIST}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--lang=en-US',
+        `--host-resolver-rules=MAP api.projectcor.com:443 127.0.0.1:${cor.port}, MAP *.cor.works:443 127.0.0.1:${cor.port}`,
+        '--ignore-certificate-errors',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return new ExtensionSession(context, worker, new URL(worker.url()).host, dir, cor);
+  }
+
+  url(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  /** The popup's page, opened in a tab (the real action popup has no Playwright page). */
+  async openPopup(): Promise<Page> {
+    const page = await this.context.newPage();
+    failOnPageErrors(page);
+    await page.goto(this.url('src/popup/index.html'));
+    return page;
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    failOnPageErrors(page);
+    await page.goto(this.url('src/options/index.html'));
+    return page;
+  }
+
+  /** Signs in the way a person does today: paste a token in the options page and Save. */
+  async signInWithToken(token = this.cor.issueToken().access_token): Promise<void> {
+    const options = await this.openOptions();
+    await options.getByLabel('Access token').fill(token);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.close();
+  }
+
+  /**
+   * Stops the extension's service worker the way Chrome does when it is idle (CDP
+   * ServiceWorker.stopAllWorkers), and waits until Chrome reports it stopped.
+   */
+  async stopWorker(): Promise<void> {
+    const page = await this.context.newPage();
+    const cdp = await this.context.newCDPSession(page);
+    const stopped = new Promise<void>((done) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.scriptURL.startsWith(this.url('')) && v.runningStatus === 'stopped')) done();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+    await page.close();
+  }
+
+  /** Closes the whole browser and starts it again on the same profile. */
+  async relaunch(): Promise<ExtensionSession> {
+    await this.context.close();
+    return ExtensionSession.launch(this.cor, this.profileDir);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await rm(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Fail loudly: an uncaught error in an extension page fails the test that caused it. */
+function failOnPageErrors(page: Page): void {
+  page.on('pageerror', (error) => {
+    throw new Error(`Uncaught error in ${page.url()}: ${error.message}`);
+  });
+}
+
+/** The POST /hours requests fake-cor received, parsed. */
+export function postedHours(cor: FakeCor): Array<{ auth: string | undefined; contentType: string | undefined; body: unknown; at: number }> {
+  return cor.requests
+    .filter((r) => r.method === 'POST' && r.path === '/v1/hours')
+    .map((r) => ({ auth: r.headers.authorization, contentType: r.headers['content-type'], body: r.json, at: r.at }));
+}

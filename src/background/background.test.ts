@@ -1,0 +1,217 @@
+/**
+ * The background against @webext-core/fake-browser and a real fake-cor over HTTPS. Tests talk
+ * to it as the popup does (messages from the popup page) and assert on stored state and on
+ * what COR received, never on internal calls.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
+import { fetchVia, installFakeBrowser, killWorker, sendFromPopup } from '../test/fake-platform';
+import type { OutboxEntry } from '../core/outbox';
+
+vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
+
+let cor: FakeCor;
+
+/** Starts (or restarts) the service worker: a fresh module graph over the same storage. */
+async function startWorker(): Promise<void> {
+  killWorker();
+  vi.resetModules();
+  await import('./index');
+}
+
+async function stored<T>(key: string): Promise<T> {
+  return (await fakeBrowser.storage.local.get(key))[key] as T;
+}
+
+/** A whole-second moment an hour ago: fake-cor shares our clock, and its tokens must stay valid. */
+const anHourAgo = () => Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+const posts = () => cor.requests.filter((r) => r.method === 'POST' && r.path === '/v1/hours');
+const signIn = () => sendFromPopup({ name: 'auth.save-token', data: { token: cor.issueToken().access_token } });
+const start = (taskId: number) => sendFromPopup({ name: 'timer.start', data: { taskId } });
+const stop = () => sendFromPopup({ name: 'timer.stop', data: {} });
+
+beforeEach(async () => {
+  installFakeBrowser();
+  cor = await startFakeCor();
+  vi.stubGlobal('fetch', fetchVia(cor));
+  await startWorker();
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  await cor.close();
+});
+
+describe('background: timer and delivery', () => {
+  it('start then stop delivers one entry with the captured times, and remembers COR’s record', async () => {
+    expect(await signIn()).toMatchObject({ ok: true, account: { name: 'Ana García', userId: SEED.user.id } });
+    const t0 = anHourAgo();
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    expect(await start(SEED.tasks.content)).toEqual({ ok: true });
+    expect(await stored('timer')).toEqual({ status: 'running', task: { id: SEED.tasks.content }, startedAt: t0 });
+    vi.setSystemTime(t0 + 42 * 60_000);
+    expect(await stop()).toEqual({ ok: true });
+    expect(await stored('timer')).toEqual({ status: 'idle' });
+
+    await vi.waitFor(async () => expect(await stored<unknown[]>('recent')).toHaveLength(1));
+    expect(posts().map((r) => r.json)).toEqual([
+      { task_log_id: SEED.tasks.content, start: iso(t0), stop: iso(t0 + 42 * 60_000) },
+    ]);
+    expect(await stored('outbox')).toEqual([]);
+    expect((await stored<unknown[]>('recent'))[0]).toMatchObject({
+      corId: cor.hours[0]!.id,
+      durationMs: 42 * 60_000,
+      task: { id: SEED.tasks.content, title: 'Armado de contenido v1' },
+    });
+  });
+
+  it('queues the entry in the same write that stops the timer', async () => {
+    await signIn();
+    await start(SEED.tasks.design);
+    const writes: Array<Record<string, unknown>> = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => writes.push(changes));
+    cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    await stop();
+    const stopWrite = writes.find((w) => 'timer' in w);
+    expect(Object.keys(stopWrite!).sort()).toEqual(['outbox', 'timer']);
+  });
+
+  it('ignores messages that do not come from the extension’s own pages', async () => {
+    const fromWebPage = { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } };
+    const fromOtherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+    for (const sender of [fromWebPage, fromOtherExtension, {}]) {
+      const answers = await fakeBrowser.runtime.onMessage.trigger({ name: 'timer.start', data: { taskId: 5 } }, sender, () => undefined);
+      expect(answers).toEqual([undefined]);
+    }
+    expect(await sendFromPopup({ name: 'timer.explode', data: {} })).toBeUndefined();
+    expect(await sendFromPopup({ name: 'timer.start', data: { taskId: -1 } })).toEqual({ ok: false, error: 'invalid-task' });
+    expect(await stored('timer')).toBeUndefined();
+  });
+
+  it('serialises commands that arrive together: two stops make one entry', async () => {
+    await signIn();
+    cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.design);
+    const answers = await Promise.all([stop(), stop(), start(SEED.tasks.design)]);
+    expect(answers).toEqual([{ ok: true }, { ok: false, error: 'not-running' }, { ok: true }]);
+    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+  });
+});
+
+describe('background: nothing lost when things go wrong', () => {
+  it('keeps a refused entry with COR’s reason and sends it once COR recovers', async () => {
+    await signIn();
+    cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.design);
+    await stop();
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+        state: 'waiting',
+        attempts: 1,
+        reason: { code: 'server-error', status: 500, message: 'Internal error' },
+      }),
+    );
+    cor.clearFaults();
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect(await stored('outbox')).toEqual([]);
+    expect(cor.hours).toHaveLength(1);
+  });
+
+  it('survives a worker restart while running: the original start is sent', async () => {
+    await signIn();
+    const t0 = anHourAgo();
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    await start(SEED.tasks.budget);
+    await startWorker();
+    vi.setSystemTime(t0 + 30 * 60_000);
+    await stop();
+    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
+    expect(posts().map((r) => r.json)).toEqual([
+      { task_log_id: SEED.tasks.budget, start: iso(t0), stop: iso(t0 + 30 * 60_000) },
+    ]);
+  });
+
+  it('a worker killed mid-request does not book twice: it finds the entry in COR first', async () => {
+    await signIn();
+    // What a worker killed during its POST leaves behind: the entry marked sending, and COR has it.
+    const startedAt = Date.UTC(2026, 10, 27, 15, 0, 0, 250);
+    cor.addHour({ task_log_id: SEED.tasks.design, start: '2026-11-27T15:00:00Z', stop: '2026-11-27T16:00:00Z' });
+    const left: OutboxEntry = {
+      id: 'e-killed',
+      task: { id: SEED.tasks.design },
+      startedAt,
+      stoppedAt: startedAt + 3_600_000,
+      state: 'sending',
+      attempts: 0,
+      nextAttemptAt: startedAt,
+    };
+    await fakeBrowser.storage.local.set({ outbox: [left] });
+    await startWorker();
+    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    expect(posts()).toHaveLength(0);
+    expect(cor.hours).toHaveLength(1);
+    expect(cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
+  });
+
+  it('an answer lost after COR committed leaves the entry in doubt, and it is never posted again', async () => {
+    await signIn();
+    cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.content);
+    await stop();
+    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }));
+    expect(cor.hours).toHaveLength(1);
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect(await stored('outbox')).toEqual([]);
+    expect(posts()).toHaveLength(1);
+    expect(cor.hours).toHaveLength(1);
+  });
+
+  it('an in-doubt entry that COR does not have is sent', async () => {
+    await signIn();
+    cor.failNext(1, { kind: 'drop' }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.content);
+    await stop();
+    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }));
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect(await stored('outbox')).toEqual([]);
+    expect(cor.hours).toHaveLength(1);
+  });
+
+  it('with a refused token, entries wait and the account says so; a new token sends them', async () => {
+    await signIn();
+    cor.expireAccessTokens();
+    await start(SEED.tasks.design);
+    await stop();
+    await vi.waitFor(async () => expect(await stored('account')).toMatchObject({ status: 'expired' }));
+    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'waiting', reason: { code: 'unauthorized' } });
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
+    await signIn();
+    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    expect(cor.hours).toHaveLength(1);
+  });
+
+  it('signing out keeps waiting entries and forgets the token', async () => {
+    const { access_token } = cor.issueToken();
+    await sendFromPopup({ name: 'auth.save-token', data: { token: access_token } });
+    cor.failNext(1000, { status: 502 }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.design);
+    await stop();
+    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]?.attempts).toBe(1));
+    expect(await sendFromPopup({ name: 'auth.sign-out', data: {} })).toEqual({ ok: true });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(access_token);
+    expect(await stored('account')).toEqual({ status: 'signed-out' });
+    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+  });
+
+  it('rejects a token of the wrong shape without storing it', async () => {
+    expect(await sendFromPopup({ name: 'auth.save-token', data: { token: 'has spaces in it' } })).toEqual({
+      ok: false,
+      error: 'invalid-token',
+    });
+    expect(await stored('auth')).toBeUndefined();
+  });
+});
