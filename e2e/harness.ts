@@ -6,12 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { FakeCor } from '../tools/fake-cor/server.ts';
-
-export const DIST = resolve(import.meta.dirname, '../dist/chrome');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { CHROME_DIST as DIST, launchWithExtension } from '../tools/chromium-launch.ts';
 
 export class ExtensionSession {
   private constructor(
@@ -25,23 +23,7 @@ export class ExtensionSession {
   static async launch(cor: FakeCor, profileDir?: string): Promise<ExtensionSession> {
     if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run npm run build first`);
     const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'cor-timer-e2e-')));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROME,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--lang=en-US',
-        `--host-resolver-rules=MAP api.projectcor.com:443 127.0.0.1:${cor.port}, MAP *.cor.works:443 127.0.0.1:${cor.port}`,
-        '--ignore-certificate-errors',
-      ],
-    });
+    const context = await launchWithExtension({ profileDir: dir, corPort: cor.port, headless: true });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     return new ExtensionSession(context, worker, new URL(worker.url()).host, dir, cor);
   }
@@ -113,7 +95,9 @@ function failOnPageErrors(page: Page): void {
 }
 
 /** The POST /hours requests fake-cor received, parsed. */
-export function postedHours(cor: FakeCor): Array<{ auth: string | undefined; contentType: string | undefined; body: unknown; at: number }> {
+export function postedHours(
+  cor: FakeCor,
+): Array<{ auth: string | undefined; contentType: string | undefined; body: unknown; at: number }> {
   return cor.requests
     .filter((r) => r.method === 'POST' && r.path === '/v1/hours')
     .map((r) => ({ auth: r.headers.authorization, contentType: r.headers['content-type'], body: r.json, at: r.at }));

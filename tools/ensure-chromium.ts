@@ -25,23 +25,27 @@ function canUseApt(): boolean {
   return process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
 }
 
-const path = chromePath();
-if (isExecutable(path)) {
-  console.log(`e2e: using Chromium at ${path}`);
-} else if (process.env.CHROME_PATH === undefined && canUseApt()) {
-  console.log("e2e: Chromium not found; installing Debian's chromium package (about a minute)…");
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-} else {
-  console.error(
-    [
-      `e2e: no Chromium at ${path}.`,
-      "Install one (Debian/Ubuntu: sudo apt-get install chromium), or point CHROME_PATH at a Chromium or Chrome binary,",
-      'then run the tests again. The tests never download a browser.',
-    ].join('\n'),
-  );
-  process.exit(1);
+export function ensureChromium(): void {
+  const path = chromePath();
+  if (isExecutable(path)) {
+    console.log(`e2e: using Chromium at ${path}`);
+  } else if (process.env.CHROME_PATH === undefined && canUseApt()) {
+    console.log("e2e: Chromium not found; installing Debian's chromium package (about a minute)…");
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } else {
+    console.error(
+      [
+        `e2e: no Chromium at ${path}.`,
+        'Install one (Debian/Ubuntu: sudo apt-get install chromium), or point CHROME_PATH at a Chromium or Chrome binary,',
+        'then run the tests again. The tests never download a browser.',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
 }
+
+if (process.argv[1]?.endsWith('ensure-chromium.ts')) ensureChromium();

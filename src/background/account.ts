@@ -16,7 +16,8 @@ export async function refreshAccount(): Promise<AccountView | Failure> {
   if (result.class !== 'ok') return result;
   const me = isRecord(result.data) ? result.data : null;
   const userId = me === null ? null : toInteger(me.id);
-  if (me === null || userId === null) return { class: 'retryable', reason: { code: 'server-error' }, outcomeUnknown: false };
+  if (me === null || userId === null)
+    return { class: 'retryable', reason: { code: 'server-error' }, outcomeUnknown: false };
   const name = [me.first_name, me.last_name].filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
   const picture = typeof me.picture === 'string' && me.picture.startsWith('https://') ? me.picture : null;
   return serial(async () => {

@@ -84,11 +84,18 @@ describe('background: timer and delivery', () => {
     const fromWebPage = { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } };
     const fromOtherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
     for (const sender of [fromWebPage, fromOtherExtension, {}]) {
-      const answers = await fakeBrowser.runtime.onMessage.trigger({ name: 'timer.start', data: { taskId: 5 } }, sender, () => undefined);
+      const answers = await fakeBrowser.runtime.onMessage.trigger(
+        { name: 'timer.start', data: { taskId: 5 } },
+        sender,
+        () => undefined,
+      );
       expect(answers).toEqual([undefined]);
     }
     expect(await sendFromPopup({ name: 'timer.explode', data: {} })).toBeUndefined();
-    expect(await sendFromPopup({ name: 'timer.start', data: { taskId: -1 } })).toEqual({ ok: false, error: 'invalid-task' });
+    expect(await sendFromPopup({ name: 'timer.start', data: { taskId: -1 } })).toEqual({
+      ok: false,
+      error: 'invalid-task',
+    });
     expect(await stored('timer')).toBeUndefined();
   });
 
@@ -162,7 +169,9 @@ describe('background: nothing lost when things go wrong', () => {
     cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
-    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }));
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
+    );
     expect(cor.hours).toHaveLength(1);
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
@@ -175,7 +184,9 @@ describe('background: nothing lost when things go wrong', () => {
     cor.failNext(1, { kind: 'drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
-    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }));
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
+    );
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
     expect(cor.hours).toHaveLength(1);
@@ -187,7 +198,10 @@ describe('background: nothing lost when things go wrong', () => {
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () => expect(await stored('account')).toMatchObject({ status: 'expired' }));
-    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'waiting', reason: { code: 'unauthorized' } });
+    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+      state: 'waiting',
+      reason: { code: 'unauthorized' },
+    });
     await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
     await signIn();
     await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));

@@ -8,9 +8,7 @@ import { flushOutbox } from './outbox-flush';
 import { applyTimerEvent } from './timer-service';
 
 export type Command =
-  | { readonly type: 'start'; readonly taskId: number }
-  | { readonly type: 'stop' }
-  | { readonly type: 'send-now' };
+  { readonly type: 'start'; readonly taskId: number } | { readonly type: 'stop' } | { readonly type: 'send-now' };
 
 export async function dispatch(command: Command): Promise<CommandResult> {
   switch (command.type) {

@@ -26,6 +26,8 @@ export async function execute(request: CorRequest, bearer?: string): Promise<Htt
     const body = await response.text();
     return { kind: 'response', status: response.status, body, retryAfter: response.headers.get('Retry-After') };
   } catch (error) {
-    return error instanceof DOMException && error.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'network-error' };
+    return error instanceof DOMException && error.name === 'TimeoutError'
+      ? { kind: 'timeout' }
+      : { kind: 'network-error' };
   }
 }

@@ -23,9 +23,13 @@ onMessage(async (message) => {
   return handleMessage(message);
 });
 
-browser.alarms.onAlarm.addListener(whenReady((alarm) => (alarm.name === RETRY_ALARM ? flushOutbox() : Promise.resolve())));
+browser.alarms.onAlarm.addListener(
+  whenReady((alarm) => (alarm.name === RETRY_ALARM ? flushOutbox() : Promise.resolve())),
+);
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
-browser.storage.onChanged.addListener(whenReady((_changes, area) => (area === 'local' ? refreshBadge() : Promise.resolve())));
+browser.storage.onChanged.addListener(
+  whenReady((_changes, area) => (area === 'local' ? refreshBadge() : Promise.resolve())),
+);
 onOnline(whenReady(() => flushOutbox({ force: true })));
 onRetryDue(whenReady(() => flushOutbox()));
 

@@ -16,7 +16,9 @@ export async function handleMessage(message: Message): Promise<unknown> {
     case 'outbox.send-now':
       return dispatch({ type: 'send-now' });
     case 'auth.save-token':
-      return typeof message.data.token === 'string' ? saveToken(message.data.token) : { ok: false, error: 'invalid-token' };
+      return typeof message.data.token === 'string'
+        ? saveToken(message.data.token)
+        : { ok: false, error: 'invalid-token' };
     case 'auth.sign-out':
       return signOut();
     default:

@@ -74,7 +74,9 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
   }
   const sending = await update(entry.id, (e) => ({ ...e, state: 'sending' }));
   if (sending === null) return true;
-  const result = await callCor(postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }));
+  const result = await callCor(
+    postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
+  );
   return result.class === 'ok' ? deliver(sending, result.data) : keep(sending, result);
 }
 

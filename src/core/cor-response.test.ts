@@ -22,7 +22,11 @@ describe('classify: every COR answer falls in exactly one class', () => {
     [
       '500 CORErrorResponse',
       response(500, { status: 'ERROR', code: 'FS003', message: 'Internal error' }),
-      { class: 'retryable', reason: { code: 'server-error', status: 500, message: 'Internal error' }, outcomeUnknown: false },
+      {
+        class: 'retryable',
+        reason: { code: 'server-error', status: 500, message: 'Internal error' },
+        outcomeUnknown: false,
+      },
     ],
     [
       '502 HTML error page',
@@ -32,7 +36,12 @@ describe('classify: every COR answer falls in exactly one class', () => {
     [
       '503 waits about five minutes',
       response(503, ''),
-      { class: 'retryable', reason: { code: 'unavailable', status: 503 }, outcomeUnknown: false, retryAfterMs: UNAVAILABLE_WAIT_MS },
+      {
+        class: 'retryable',
+        reason: { code: 'unavailable', status: 503 },
+        outcomeUnknown: false,
+        retryAfterMs: UNAVAILABLE_WAIT_MS,
+      },
     ],
     [
       '429 with Retry-After',
@@ -51,7 +60,9 @@ describe('classify: every COR answer falls in exactly one class', () => {
     ],
     [
       '417 unknown task',
-      response(417, [{ field: 'task_log_id', validation: 'exists', message: 'exists validation failed on task_log_id' }]),
+      response(417, [
+        { field: 'task_log_id', validation: 'exists', message: 'exists validation failed on task_log_id' },
+      ]),
       {
         class: 'rejected',
         reason: { code: 'task-not-found', status: 417, message: 'exists validation failed on task_log_id' },
@@ -68,13 +79,21 @@ describe('classify: every COR answer falls in exactly one class', () => {
       { class: 'rejected', reason: { code: 'rejected', status: 400, message: 'The task is finished' } },
     ],
     ['403', response(403, ''), { class: 'rejected', reason: { code: 'forbidden', status: 403 } }],
-    ['timeout: COR may have it', { kind: 'timeout' }, { class: 'retryable', reason: { code: 'timeout' }, outcomeUnknown: true }],
+    [
+      'timeout: COR may have it',
+      { kind: 'timeout' },
+      { class: 'retryable', reason: { code: 'timeout' }, outcomeUnknown: true },
+    ],
     [
       'connection failed: COR may have it',
       { kind: 'network-error' },
       { class: 'retryable', reason: { code: 'network' }, outcomeUnknown: true },
     ],
-    ['offline: nothing was sent', { kind: 'offline' }, { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false }],
+    [
+      'offline: nothing was sent',
+      { kind: 'offline' },
+      { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false },
+    ],
   ])('%s', (_name, result, expected) => {
     expect(classify(result, NOW)).toEqual(expected);
   });

@@ -6,7 +6,11 @@ const entry = { id: 'e1', task: { id: 11122850 }, startedAt: T0, stoppedAt: T0 +
 
 describe('COR Hour answers', () => {
   it("keeps COR's id and duration, and learns the task title", () => {
-    const hour = { id: 39517591, duration: '0.7000000000000000', task: { id: 11122850, title: 'Armado de contenido v1' } };
+    const hour = {
+      id: 39517591,
+      duration: '0.7000000000000000',
+      task: { id: 11122850, title: 'Armado de contenido v1' },
+    };
     expect(loggedFromHour(entry, hour, T0 + 1)).toEqual({
       entryId: 'e1',
       corId: 39517591,
@@ -19,7 +23,11 @@ describe('COR Hour answers', () => {
   });
 
   it('falls back to our own times when the answer is unreadable', () => {
-    expect(loggedFromHour(entry, undefined, T0)).toMatchObject({ corId: null, durationMs: 42 * 60_000, task: { id: 11122850 } });
+    expect(loggedFromHour(entry, undefined, T0)).toMatchObject({
+      corId: null,
+      durationMs: 42 * 60_000,
+      task: { id: 11122850 },
+    });
   });
 
   it.each([

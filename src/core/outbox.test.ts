@@ -15,7 +15,12 @@ import {
 } from './outbox';
 
 const T0 = Date.UTC(2026, 10, 28, 9);
-const stopped = (id: string, startedAt = T0, stoppedAt = T0 + 60_000) => ({ id, task: { id: 1 }, startedAt, stoppedAt });
+const stopped = (id: string, startedAt = T0, stoppedAt = T0 + 60_000) => ({
+  id,
+  task: { id: 1 },
+  startedAt,
+  stoppedAt,
+});
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   ...stopped('e1'),
   state: 'waiting',
@@ -64,7 +69,12 @@ describe('settle: what an attempt means for the entry', () => {
       {
         kind: 'kept',
         haltPass: true,
-        entry: entry({ state: 'waiting', attempts: 1, nextAttemptAt: T0 + 1000, reason: { code: 'server-error', status: 500 } }),
+        entry: entry({
+          state: 'waiting',
+          attempts: 1,
+          nextAttemptAt: T0 + 1000,
+          reason: { code: 'server-error', status: 500 },
+        }),
       },
     ],
     [
@@ -84,24 +94,43 @@ describe('settle: what an attempt means for the entry', () => {
       {
         kind: 'kept',
         haltPass: true,
-        entry: entry({ state: 'in-doubt', attempts: 1, nextAttemptAt: T0 + 1000, reason: { code: 'server-error', status: 502 } }),
+        entry: entry({
+          state: 'in-doubt',
+          attempts: 1,
+          nextAttemptAt: T0 + 1000,
+          reason: { code: 'server-error', status: 502 },
+        }),
       },
     ],
     [
       'Retry-After longer than the backoff wins',
       entry({ state: 'sending' }),
-      { class: 'retryable', reason: { code: 'rate-limited', status: 429 }, outcomeUnknown: false, retryAfterMs: 60_000 },
+      {
+        class: 'retryable',
+        reason: { code: 'rate-limited', status: 429 },
+        outcomeUnknown: false,
+        retryAfterMs: 60_000,
+      },
       {
         kind: 'kept',
         haltPass: true,
-        entry: entry({ state: 'waiting', attempts: 1, nextAttemptAt: T0 + 60_000, reason: { code: 'rate-limited', status: 429 } }),
+        entry: entry({
+          state: 'waiting',
+          attempts: 1,
+          nextAttemptAt: T0 + 60_000,
+          reason: { code: 'rate-limited', status: 429 },
+        }),
       },
     ],
     [
       '401 → waits for a usable token, attempts unchanged',
       entry({ state: 'sending' }),
       { class: 'auth', reason: { code: 'unauthorized', status: 401 } },
-      { kind: 'kept', haltPass: true, entry: entry({ state: 'waiting', reason: { code: 'unauthorized', status: 401 } }) },
+      {
+        kind: 'kept',
+        haltPass: true,
+        entry: entry({ state: 'waiting', reason: { code: 'unauthorized', status: 401 } }),
+      },
     ],
     [
       '417 → needs attention, the pass goes on with other entries',
@@ -145,7 +174,11 @@ describe('recovery and scheduling', () => {
 
   it('wakes for the earliest entry that waits on a clock', () => {
     expect(
-      nextWakeUp([entry({ nextAttemptAt: T0 + 5 }), entry({ state: 'in-doubt', nextAttemptAt: T0 + 2 }), entry({ state: 'needs-attention', nextAttemptAt: T0 })]),
+      nextWakeUp([
+        entry({ nextAttemptAt: T0 + 5 }),
+        entry({ state: 'in-doubt', nextAttemptAt: T0 + 2 }),
+        entry({ state: 'needs-attention', nextAttemptAt: T0 }),
+      ]),
     ).toBe(T0 + 2);
     expect(nextWakeUp([entry({ state: 'needs-attention' })])).toBeNull();
   });

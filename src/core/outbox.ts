@@ -104,7 +104,9 @@ export const MAX_BACKOFF_MS = 5 * durations.MINUTE;
  */
 export function backoff(attempts: number, random: number): number {
   const base =
-    attempts <= STEPS_MS.length ? STEPS_MS[Math.max(0, attempts - 1)]! : STEPS_MS[2]! * 2 ** (attempts - STEPS_MS.length);
+    attempts <= STEPS_MS.length
+      ? STEPS_MS[Math.max(0, attempts - 1)]!
+      : STEPS_MS[2]! * 2 ** (attempts - STEPS_MS.length);
   const jitter = 0.8 + 0.4 * random;
   return Math.round(Math.min(MAX_BACKOFF_MS, base) * jitter);
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatClock,
-  formatHoursMinutes,
-  parseCorDateTime,
-  parseDecimalHours,
-  toCorDate,
-  toCorDateTime,
-} from './time';
+import { formatClock, formatHoursMinutes, parseCorDateTime, parseDecimalHours, toCorDate, toCorDateTime } from './time';
 
 describe('COR date-times', () => {
   it('sends whole-second ISO 8601 UTC, as COR documents', () => {

@@ -10,8 +10,7 @@ export interface TaskRef {
 }
 
 export type TimerState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'running'; readonly task: TaskRef; readonly startedAt: number };
+  { readonly status: 'idle' } | { readonly status: 'running'; readonly task: TaskRef; readonly startedAt: number };
 
 export type TimerEvent =
   | { readonly type: 'start'; readonly task: TaskRef }

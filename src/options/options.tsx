@@ -26,10 +26,7 @@ export function Options() {
         )}
         <TokenForm />
         {account !== undefined && account.status !== 'signed-out' && (
-          <button
-            type="button"
-            onClick={() => void send('auth.sign-out', {}).then((r) => setSignedOut(r.ok))}
-          >
+          <button type="button" onClick={() => void send('auth.sign-out', {}).then((r) => setSignedOut(r.ok))}>
             {t('signOut')}
           </button>
         )}

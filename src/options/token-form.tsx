@@ -68,6 +68,7 @@ function describe(answer: SaveTokenResult): { text: string; isError: boolean } {
     const name = account.status === 'signed-out' ? null : account.name;
     return { text: name === null ? t('tokenSavedUnnamed') : t('tokenSaved', name), isError: false };
   }
-  if (answer.error === 'unconfirmed') return { text: t('tokenSavedUnchecked', reasonText(answer.reason)), isError: true };
+  if (answer.error === 'unconfirmed')
+    return { text: t('tokenSavedUnchecked', reasonText(answer.reason)), isError: true };
   return { text: commandErrorText(answer.error), isError: true };
 }

@@ -11,12 +11,20 @@ import { isRecord } from '../core/cor-response';
 export const timerItem = defineItem<TimerState>('timer', { status: 'idle' }, (raw): raw is TimerState => {
   if (!isRecord(raw)) return false;
   if (raw.status === 'idle') return true;
-  return raw.status === 'running' && typeof raw.startedAt === 'number' && isRecord(raw.task) && typeof raw.task.id === 'number';
+  return (
+    raw.status === 'running' &&
+    typeof raw.startedAt === 'number' &&
+    isRecord(raw.task) &&
+    typeof raw.task.id === 'number'
+  );
 });
 
 /** `outbox`: stopped entries not yet in COR, oldest first. Writer: background. */
-export const outboxItem = defineItem<OutboxEntry[]>('outbox', [], (raw): raw is OutboxEntry[] =>
-  Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.startedAt === 'number'),
+export const outboxItem = defineItem<OutboxEntry[]>(
+  'outbox',
+  [],
+  (raw): raw is OutboxEntry[] =>
+    Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.startedAt === 'number'),
 );
 
 /** `recent`: the last entries COR confirmed, newest first. Writer: background. */
@@ -32,8 +40,11 @@ export interface AuthSecrets {
   readonly method: AuthMethod;
   readonly accessToken: string;
 }
-export const authItem = defineItem<AuthSecrets | null>('auth', null, (raw): raw is AuthSecrets | null =>
-  raw === null || (isRecord(raw) && typeof raw.accessToken === 'string' && raw.accessToken !== ''),
+export const authItem = defineItem<AuthSecrets | null>(
+  'auth',
+  null,
+  (raw): raw is AuthSecrets | null =>
+    raw === null || (isRecord(raw) && typeof raw.accessToken === 'string' && raw.accessToken !== ''),
 );
 
 /**
@@ -49,6 +60,9 @@ export type AccountView =
       readonly name: string | null;
       readonly picture: string | null;
     };
-export const accountItem = defineItem<AccountView>('account', { status: 'signed-out' }, (raw): raw is AccountView =>
-  isRecord(raw) && (raw.status === 'signed-out' || raw.status === 'signed-in' || raw.status === 'expired'),
+export const accountItem = defineItem<AccountView>(
+  'account',
+  { status: 'signed-out' },
+  (raw): raw is AccountView =>
+    isRecord(raw) && (raw.status === 'signed-out' || raw.status === 'signed-in' || raw.status === 'expired'),
 );

@@ -53,7 +53,11 @@ export function fetchVia(cor: FakeCor): typeof fetch {
     return new Response(answer.status === 204 ? null : answer.text, {
       status: answer.status,
       headers: Object.entries(answer.headers).flatMap(([k, v]) =>
-        v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+        v === undefined
+          ? []
+          : Array.isArray(v)
+            ? v.map((x) => [k, x] as [string, string])
+            : [[k, v] as [string, string]],
       ),
     });
   };
