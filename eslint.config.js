@@ -8,7 +8,7 @@ const polyfillOnlyInPlatform = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.output/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.output/**', 'coverage/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
