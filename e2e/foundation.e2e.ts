@@ -46,11 +46,10 @@ function expectStampNear(iso: unknown, clickedAt: number): void {
 describe('foundation: start in the popup, stop, the entry reaches COR', () => {
   it('saves a pasted token in the options page and shows who it belongs to', async () => {
     const options = await session.openOptions();
-    await options.getByLabel('Access token').fill(cor.issueToken().access_token);
+    await options.getByText('Other ways to sign in').click();
+    await options.getByLabel('Access token', { exact: true }).fill(cor.issueToken().access_token);
     await options.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => options.getByRole('status').first().textContent())
-      .toBe(`Saved. Signed in as ${SEED.user.first_name} ${SEED.user.last_name}.`);
+    await options.getByText(`Signed in as ${SEED.user.first_name} ${SEED.user.last_name}`).waitFor();
     const popup = await session.openPopup();
     await popup.getByText(`Signed in as ${SEED.user.first_name} ${SEED.user.last_name}`).waitFor();
   });

@@ -47,13 +47,23 @@ export class ExtensionSession {
     return page;
   }
 
-  /** Signs in the way a person does today: paste a token in the options page and Save. */
+  /** Signs in with a pasted access token (options → Other ways to sign in → Access token → Save). */
   async signInWithToken(token = this.cor.issueToken().access_token): Promise<void> {
     const options = await this.openOptions();
-    await options.getByLabel('Access token').fill(token);
+    await options.getByText('Other ways to sign in').click();
+    await options.getByLabel('Access token', { exact: true }).fill(token);
     await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.getByText(/^Signed in as /).waitFor();
     await options.close();
+  }
+
+  /** Signs in the way most people do: email and password in the options page. */
+  async signInWithPassword(email: string, password: string): Promise<Page> {
+    const options = await this.openOptions();
+    await options.getByLabel('Email').fill(email);
+    await options.getByLabel('Password').fill(password);
+    await options.getByRole('button', { name: 'Sign in', exact: true }).click();
+    return options;
   }
 
   /**

@@ -7,6 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFakeCorCli } from './fake-cor/cli.ts';
+import { SEED } from './fake-cor/server.ts';
 import { CHROME_DIST, extensionArgs, launchWithExtension } from './chromium-launch.ts';
 import { chromePath } from './ensure-chromium.ts';
 
@@ -23,7 +24,7 @@ if (!hasDisplay) {
         .filter((a) => !a.startsWith('--no-sandbox'))
         .map((a) => `'${a}'`)
         .join(' ')}`,
-      'then open the extension’s options, paste the access token above, and use the toolbar button.',
+      'then open the extension’s options and sign in with the seed login above (or paste the access token).',
       'fake COR keeps running until Ctrl+C.',
     ].join('\n'),
   );
@@ -33,8 +34,9 @@ if (!hasDisplay) {
   const base = `chrome-extension://${new URL(worker.url()).host}/`;
   const options = await context.newPage();
   await options.goto(`${base}src/options/index.html`);
-  await options.getByLabel('Access token').fill(cor.issueToken().access_token);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByLabel('Email').fill(SEED.user.email);
+  await options.getByLabel('Password').fill(SEED.password);
+  await options.getByRole('button', { name: 'Sign in', exact: true }).click();
   console.log('\nChromium is open and signed in as the sample user. Close the window or press Ctrl+C to stop.');
   context.on('close', () => void stop().then(() => process.exit(0)));
 }

@@ -6,32 +6,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
-import { fetchVia, installFakeBrowser, killWorker, sendFromPopup } from '../test/fake-platform';
+import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
+import { popup, postsOf, startWorker, stored } from '../test/worker';
 import type { OutboxEntry } from '../core/outbox';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
 let cor: FakeCor;
 
-/** Starts (or restarts) the service worker: a fresh module graph over the same storage. */
-async function startWorker(): Promise<void> {
-  killWorker();
-  vi.resetModules();
-  await import('./index');
-}
-
-async function stored<T>(key: string): Promise<T> {
-  return (await fakeBrowser.storage.local.get(key))[key] as T;
-}
-
 /** A whole-second moment an hour ago: fake-cor shares our clock, and its tokens must stay valid. */
 const anHourAgo = () => Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const posts = () => cor.requests.filter((r) => r.method === 'POST' && r.path === '/v1/hours');
-const signIn = () => sendFromPopup({ name: 'auth.save-token', data: { token: cor.issueToken().access_token } });
-const start = (taskId: number) => sendFromPopup({ name: 'timer.start', data: { taskId } });
-const stop = () => sendFromPopup({ name: 'timer.stop', data: {} });
+const posts = () => postsOf(cor);
+const signIn = () => popup.signInWithToken(cor.issueToken().access_token);
+const { start, stop } = popup;
 
 beforeEach(async () => {
   installFakeBrowser();
@@ -210,22 +199,28 @@ describe('background: nothing lost when things go wrong', () => {
 
   it('signing out keeps waiting entries and forgets the token', async () => {
     const { access_token } = cor.issueToken();
-    await sendFromPopup({ name: 'auth.save-token', data: { token: access_token } });
+    await sendFromPopup({ name: 'auth.sign-in', data: { method: 'token', token: access_token } });
     cor.failNext(1000, { status: 502 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]?.attempts).toBe(1));
-    expect(await sendFromPopup({ name: 'auth.sign-out', data: {} })).toEqual({ ok: true });
+    // Asked plainly, sign-out first says what still waits.
+    expect(await sendFromPopup({ name: 'auth.sign-out', data: { confirm: false } })).toEqual({
+      ok: false,
+      error: 'entries-waiting',
+      count: 1,
+    });
+    expect(await stored('account')).toMatchObject({ status: 'signed-in' });
+    expect(await sendFromPopup({ name: 'auth.sign-out', data: { confirm: true } })).toEqual({ ok: true });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(access_token);
     expect(await stored('account')).toEqual({ status: 'signed-out' });
     expect(await stored<unknown[]>('outbox')).toHaveLength(1);
   });
 
   it('rejects a token of the wrong shape without storing it', async () => {
-    expect(await sendFromPopup({ name: 'auth.save-token', data: { token: 'has spaces in it' } })).toEqual({
-      ok: false,
-      error: 'invalid-token',
-    });
+    expect(await sendFromPopup({ name: 'auth.sign-in', data: { method: 'token', token: 'has spaces in it' } })).toEqual(
+      { ok: false, error: 'invalid-input' },
+    );
     expect(await stored('auth')).toBeUndefined();
   });
 });

@@ -1,25 +1,19 @@
-/** Authenticated calls to COR: adds the token, classifies the answer, notices a refused token. */
+/** Authenticated calls to COR: a usable token in, a classified answer out. */
 import { classify, type Classified } from '../core/cor-response';
 import type { CorRequest } from '../core/cor-requests';
 import { clock } from '../platform/clock';
-import { writeItems } from '../platform/storage-item';
-import { accountItem, authItem } from '../shared/storage';
 import { execute } from './http';
-import { serial } from './serial';
+import { expire, refresh, usableToken } from './session';
 
 export async function callCor(request: CorRequest): Promise<Classified> {
-  const auth = await authItem.get();
-  if (auth === null) return { class: 'auth', reason: { code: 'signed-out' } };
-  const classified = classify(await execute(request, auth.accessToken), clock.now());
-  if (classified.class === 'auth') await markExpired(auth.accessToken);
-  return classified;
-}
-
-/** COR refused the token. Unless a newer token was saved meanwhile, the session has expired. */
-async function markExpired(refusedToken: string): Promise<void> {
-  await serial(async () => {
-    const [auth, account] = await Promise.all([authItem.get(), accountItem.get()]);
-    if (auth?.accessToken !== refusedToken || account.status !== 'signed-in') return;
-    await writeItems(accountItem.entry({ ...account, status: 'expired' }));
-  });
+  const first = await usableToken();
+  if ('failure' in first) return first.failure;
+  const result = classify(await execute(request, first.token), clock.now());
+  if (result.class !== 'auth') return result;
+  // A 401 means COR did not act on the request, so after one refresh it is safe to send once more.
+  const second = await refresh(first.token);
+  if ('failure' in second) return second.failure;
+  const retry = classify(await execute(request, second.token), clock.now());
+  if (retry.class === 'auth') await expire(second.token);
+  return retry;
 }

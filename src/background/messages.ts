@@ -1,7 +1,7 @@
 /** Turns the pages' messages into commands, validating each field at the trust boundary. */
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
-import { saveToken, signOut } from './auth-service';
+import { signIn, signOut } from './sign-in';
 import { dispatch } from './dispatch';
 
 export async function handleMessage(message: Message): Promise<unknown> {
@@ -15,12 +15,10 @@ export async function handleMessage(message: Message): Promise<unknown> {
       return dispatch({ type: 'stop' });
     case 'outbox.send-now':
       return dispatch({ type: 'send-now' });
-    case 'auth.save-token':
-      return typeof message.data.token === 'string'
-        ? saveToken(message.data.token)
-        : { ok: false, error: 'invalid-token' };
+    case 'auth.sign-in':
+      return signIn(message.data);
     case 'auth.sign-out':
-      return signOut();
+      return signOut(message.data.confirm === true);
     default:
       return assertNever(message);
   }

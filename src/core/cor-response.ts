@@ -23,6 +23,7 @@ export type ReasonCode =
   | 'rate-limited'
   | 'unauthorized'
   | 'signed-out'
+  | 'session-expired'
   | 'rejected'
   | 'task-not-found'
   | 'forbidden'

@@ -1,18 +1,20 @@
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import type { AccountView } from '../shared/storage';
+import { AccountLine } from '../ui/account-line';
 
-/** Says so when COR cannot be reached on the person's behalf; silent while all is well. */
+/** Who is signed in; or, when nobody is or the session lapsed, the way to sign in. */
 export function AccountNotice({ account }: { account: AccountView }) {
-  if (account.status === 'signed-in') {
-    return account.name === null ? null : <p class="muted">{t('accountSignedInAs', account.name)}</p>;
-  }
-  const text = account.status === 'signed-out' ? t('accountSignedOut') : t('accountTokenRefused');
+  if (account.status === 'signed-in') return <AccountLine account={account} />;
+  const [text, action] =
+    account.status === 'signed-out'
+      ? [t('signInPrompt'), t('signInToCor')]
+      : [account.method === 'token' ? t('tokenRefused') : t('sessionExpired'), t('signInAgain')];
   return (
-    <div class="notice" role="status">
+    <div class="notice stack" role="status">
       <p>{text}</p>
-      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        {t('openSettings')}
+      <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+        {action}
       </button>
     </div>
   );

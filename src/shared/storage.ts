@@ -30,15 +30,22 @@ export const outboxItem = defineItem<OutboxEntry[]>(
 /** `recent`: the last entries COR confirmed, newest first. Writer: background. */
 export const recentItem = defineItem<LoggedEntry[]>('recent', [], (raw): raw is LoggedEntry[] => Array.isArray(raw));
 
-export type AuthMethod = 'token';
+/** How the person signed in: a COR password, their company's consent page, an API key, or a pasted token. */
+export type AuthMethod = 'password' | 'company' | 'api-key' | 'token';
 
 /**
  * `auth`: the credentials. SECRET: read and written only by the background, never sent to a
- * page, never logged, never in `storage.sync`. Writer: background.
+ * page, never logged, never in `storage.sync`. Passwords are never stored. Writer: background.
  */
 export interface AuthSecrets {
   readonly method: AuthMethod;
   readonly accessToken: string;
+  /** COR rotates it on every refresh; null when COR gave none (a pasted token). */
+  readonly refreshToken?: string | null;
+  /** Epoch ms when the access token lapses; null or absent when unknown. */
+  readonly expiresAt?: number | null;
+  /** API-key sign-in only: kept like a token, to get a new token when one lapses. */
+  readonly client?: { readonly key: string; readonly secret: string } | null;
 }
 export const authItem = defineItem<AuthSecrets | null>(
   'auth',

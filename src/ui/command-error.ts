@@ -10,8 +10,6 @@ export function commandErrorText(error: CommandError): string {
       return t('errorNotRunning');
     case 'no-task':
       return t('errorNoTask');
-    case 'invalid-token':
-      return t('errorInvalidToken');
     default:
       return assertNever(error);
   }

@@ -39,6 +39,8 @@ function reasonBase(reason: Reason): string {
       return t('reasonUnauthorized');
     case 'signed-out':
       return t('reasonSignedOut');
+    case 'session-expired':
+      return t('reasonSessionExpired');
     case 'rejected':
       return t('reasonRejected', status);
     case 'task-not-found':

@@ -1,0 +1,33 @@
+/** Starting and inspecting the background "worker" in unit tests (with the fake browser mocked in). */
+import { vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import { killWorker, sendFromPopup } from './fake-platform';
+
+/** Starts (or restarts) the service worker: a fresh module graph over the same storage. */
+export async function startWorker(): Promise<void> {
+  killWorker();
+  vi.resetModules();
+  await import('../background/index');
+}
+
+export async function stored<T>(key: string): Promise<T> {
+  return (await fakeBrowser.storage.local.get(key))[key] as T;
+}
+
+/** Everything in storage.local, as text: for "this secret is nowhere" checks. */
+export async function allStorageText(): Promise<string> {
+  return JSON.stringify(await fakeBrowser.storage.local.get(null));
+}
+
+export const postsOf = (cor: FakeCor) => cor.requests.filter((r) => r.method === 'POST' && r.path === '/v1/hours');
+export const requestsTo = (cor: FakeCor, path: string) => cor.requests.filter((r) => r.path === path);
+
+export const popup = {
+  signInWithToken: (token: string) => sendFromPopup({ name: 'auth.sign-in', data: { method: 'token', token } }),
+  signIn: (data: Record<string, string>) => sendFromPopup({ name: 'auth.sign-in', data }),
+  start: (taskId: number) => sendFromPopup({ name: 'timer.start', data: { taskId } }),
+  stop: () => sendFromPopup({ name: 'timer.stop', data: {} }),
+  sendNow: () => sendFromPopup({ name: 'outbox.send-now', data: {} }),
+  signOut: (confirm: boolean) => sendFromPopup({ name: 'auth.sign-out', data: { confirm } }),
+};
