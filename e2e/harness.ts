@@ -112,3 +112,12 @@ export function postedHours(
     .filter((r) => r.method === 'POST' && r.path === '/v1/hours')
     .map((r) => ({ auth: r.headers.authorization, contentType: r.headers['content-type'], body: r.json, at: r.at }));
 }
+
+type ChromeStorage = { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } };
+
+/** Everything the extension keeps in storage.local, read from one of its own pages: for "this secret is nowhere" checks. */
+export function storageText(page: Page): Promise<string> {
+  return page.evaluate(async () =>
+    JSON.stringify(await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(null)),
+  );
+}
