@@ -60,7 +60,8 @@ describe('foundation: start in the popup, stop, the entry reaches COR', () => {
     const popup = await session.openPopup();
     const startedAt = await startTimer(popup, SEED.tasks.content);
 
-    await popup.getByText(`Task ${SEED.tasks.content}`).waitFor();
+    // COR tells the worker the task's title; the popup shows it in place of the number.
+    await popup.getByText('Armado de contenido v1').waitFor();
     const clock = popup.getByRole('timer', { name: 'Elapsed time' });
     const first = await clock.textContent();
     expect(first).toMatch(/^0:00:0\d$/);
@@ -112,7 +113,7 @@ describe('foundation: start in the popup, stop, the entry reaches COR', () => {
     const again = await session.openPopup();
     await again.getByRole('button', { name: 'Stop timer' }).waitFor();
     expect(await again.getByText(/^Started at /).textContent()).toBe(startedText);
-    expect(await again.getByText(`Task ${SEED.tasks.budget}`).count()).toBe(1);
+    await again.getByText('Revisão do orçamento 📊').waitFor();
     await stopTimer(again);
     await again.getByText(/^Logged /).waitFor();
     const posts = postedHours(cor);

@@ -2,18 +2,28 @@
  * The single path from anything a person does (popup button, shortcut, menu, icon) to the
  * timer and the outbox, so that no two doors can ever disagree.
  */
-import { assertNever } from '../core/timer';
+import { assertNever, type TaskRef } from '../core/timer';
 import type { CommandResult } from '../shared/protocol';
 import { flushOutbox } from './outbox-flush';
+import { learnTask } from './task-lookup';
 import { applyTimerEvent } from './timer-service';
 
 export type Command =
-  { readonly type: 'start'; readonly taskId: number } | { readonly type: 'stop' } | { readonly type: 'send-now' };
+  /** Start on this task; switches when another runs. */
+  | { readonly type: 'start'; readonly task: TaskRef }
+  | { readonly type: 'stop' }
+  /** Stop when running; otherwise start the given task, else the last task used. */
+  | { readonly type: 'toggle'; readonly task?: TaskRef }
+  | { readonly type: 'send-now' };
 
 export async function dispatch(command: Command): Promise<CommandResult> {
   switch (command.type) {
     case 'start':
-      return applyTimerEvent({ type: 'start', task: { id: command.taskId } });
+    case 'toggle': {
+      const result = await applyTimerEvent(command);
+      if (result.ok && command.task !== undefined && command.task.title === undefined) void learnTask(command.task.id);
+      return result;
+    }
     case 'stop':
       return applyTimerEvent({ type: 'stop' });
     case 'send-now':

@@ -9,7 +9,7 @@ export async function handleMessage(message: Message): Promise<unknown> {
     case 'timer.start': {
       const { taskId } = message.data;
       if (!Number.isSafeInteger(taskId) || taskId <= 0) return { ok: false, error: 'invalid-task' };
-      return dispatch({ type: 'start', taskId });
+      return dispatch({ type: 'start', task: { id: taskId } });
     }
     case 'timer.stop':
       return dispatch({ type: 'stop' });

@@ -65,3 +65,35 @@ export function listHoursRequest(query: HoursQuery): CorRequest {
   });
   return { method: 'GET', url: `${COR_API_BASE}/hours?${params.toString()}`, headers: { Accept: 'application/json' } };
 }
+
+/** `GET /tasks/{task_id}`. */
+export function taskRequest(taskId: number): CorRequest {
+  return { method: 'GET', url: `${COR_API_BASE}/tasks/${taskId}`, headers: { Accept: 'application/json' } };
+}
+
+/** COR's default page size is 20; its guide allows "up to 50". */
+export const TASKS_PAGE_SIZE = 50;
+
+/**
+ * `GET /tasks` for "My tasks": tasks where I am a collaborator, in the open statuses, by
+ * deadline. Filters and order are URL-encoded JSON (the only way COR documents to filter).
+ * Whether `collaborator` takes one id or an array is unconfirmed; we send one id.
+ */
+export function myTasksRequest(userId: number, statuses: readonly string[], page: number): CorRequest {
+  const params = new URLSearchParams({
+    page: String(page),
+    perPage: String(TASKS_PAGE_SIZE),
+    filters: JSON.stringify({ collaborator: userId, status: statuses }),
+    order: JSON.stringify({ deadline: 'ASC' }),
+  });
+  return { method: 'GET', url: `${COR_API_BASE}/tasks?${params.toString()}`, headers: { Accept: 'application/json' } };
+}
+
+/** `GET /tasks/search-by-title/{title}`, the title URL-encoded as one path segment. */
+export function searchTasksRequest(title: string): CorRequest {
+  return {
+    method: 'GET',
+    url: `${COR_API_BASE}/tasks/search-by-title/${encodeURIComponent(title)}`,
+    headers: { Accept: 'application/json' },
+  };
+}

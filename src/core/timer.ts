@@ -7,6 +7,8 @@ export interface TaskRef {
   readonly id: number;
   /** Known once COR told us; a typed-in id has no title until then. */
   readonly title?: string;
+  readonly project?: string;
+  readonly client?: string;
 }
 
 export type TimerState =

@@ -4,7 +4,7 @@
  */
 import { defineItem } from '../platform/storage-item';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
-import type { TimerState } from '../core/timer';
+import type { TaskRef, TimerState } from '../core/timer';
 import { isRecord } from '../core/cor-response';
 
 /** `timer`: idle, or the running task and its start (epoch ms). Writer: background. */
@@ -25,6 +25,13 @@ export const outboxItem = defineItem<OutboxEntry[]>(
   [],
   (raw): raw is OutboxEntry[] =>
     Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.startedAt === 'number'),
+);
+
+/** `recentTasks`: the last tasks a timer ran on, newest first (the shortcut's "last task"). Writer: background. */
+export const recentTasksItem = defineItem<TaskRef[]>(
+  'recentTasks',
+  [],
+  (raw): raw is TaskRef[] => Array.isArray(raw) && raw.every((t) => isRecord(t) && typeof t.id === 'number'),
 );
 
 /** `recent`: the last entries COR confirmed, newest first. Writer: background. */
