@@ -143,9 +143,10 @@ describe('foundation: start in the popup, stop, the entry reaches COR', () => {
 
   it('keeps the entry when COR refuses the token, and says the token was refused', async () => {
     await session.signInWithToken();
-    cor.expireAccessTokens();
     const popup = await session.openPopup();
     await startTimer(popup, SEED.tasks.design);
+    await popup.getByText('Diseño de campaña — Día del Niño 🎈').waitFor();
+    cor.expireAccessTokens();
     await stopTimer(popup);
 
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor();
