@@ -23,7 +23,8 @@ afterEach(async () => {
 });
 
 async function runAndStop(popup: Page, taskId: number, between: () => void): Promise<void> {
-  await popup.getByLabel('Task ID').fill(String(taskId));
+  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
+  await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
   await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
   between();

@@ -41,7 +41,7 @@ describe('background: timer and delivery', () => {
     const t0 = anHourAgo();
     vi.useFakeTimers({ toFake: ['Date'], now: t0 });
     expect(await start(SEED.tasks.content)).toEqual({ ok: true });
-    expect(await stored('timer')).toEqual({ status: 'running', task: { id: SEED.tasks.content }, startedAt: t0 });
+    expect(await stored('timer')).toMatchObject({ status: 'running', task: { id: SEED.tasks.content }, startedAt: t0 });
     vi.setSystemTime(t0 + 42 * 60_000);
     expect(await stop()).toEqual({ ok: true });
     expect(await stored('timer')).toEqual({ status: 'idle' });
@@ -74,14 +74,14 @@ describe('background: timer and delivery', () => {
     const fromOtherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
     for (const sender of [fromWebPage, fromOtherExtension, {}]) {
       const answers = await fakeBrowser.runtime.onMessage.trigger(
-        { name: 'timer.start', data: { taskId: 5 } },
+        { name: 'timer.start', data: { task: { id: 5 } } },
         sender,
         () => undefined,
       );
       expect(answers).toEqual([undefined]);
     }
     expect(await sendFromPopup({ name: 'timer.explode', data: {} })).toBeUndefined();
-    expect(await sendFromPopup({ name: 'timer.start', data: { taskId: -1 } })).toEqual({
+    expect(await sendFromPopup({ name: 'timer.start', data: { task: { id: -1 } } })).toEqual({
       ok: false,
       error: 'invalid-task',
     });

@@ -14,6 +14,9 @@ export type Command =
   | { readonly type: 'stop' }
   /** Stop when running; otherwise start the given task, else the last task used. */
   | { readonly type: 'toggle'; readonly task?: TaskRef }
+  | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean }
+  | { readonly type: 'discard' }
+  | { readonly type: 'undo-discard' }
   | { readonly type: 'send-now' };
 
 export async function dispatch(command: Command): Promise<CommandResult> {
@@ -25,7 +28,10 @@ export async function dispatch(command: Command): Promise<CommandResult> {
       return result;
     }
     case 'stop':
-      return applyTimerEvent({ type: 'stop' });
+    case 'adjust-start':
+    case 'discard':
+    case 'undo-discard':
+      return applyTimerEvent(command);
     case 'send-now':
       await flushOutbox({ force: true });
       return { ok: true };

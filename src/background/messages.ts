@@ -1,18 +1,42 @@
 /** Turns the pages' messages into commands, validating each field at the trust boundary. */
+import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
 import { signIn, signOut } from './sign-in';
 import { dispatch } from './dispatch';
+import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
+
+const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
 
 export async function handleMessage(message: Message): Promise<unknown> {
   switch (message.name) {
     case 'timer.start': {
-      const { taskId } = message.data;
-      if (!Number.isSafeInteger(taskId) || taskId <= 0) return { ok: false, error: 'invalid-task' };
-      return dispatch({ type: 'start', task: { id: taskId } });
+      const task = readTaskRef(message.data.task);
+      return task === null ? INVALID_TASK : dispatch({ type: 'start', task });
     }
     case 'timer.stop':
       return dispatch({ type: 'stop' });
+    case 'timer.adjust-start': {
+      const { startedAt, confirmed } = message.data;
+      if (!Number.isSafeInteger(startedAt) || startedAt <= 0) return INVALID_TASK;
+      return dispatch({ type: 'adjust-start', startedAt, confirmed: confirmed === true });
+    }
+    case 'timer.discard':
+      return dispatch({ type: 'discard' });
+    case 'timer.undo-discard':
+      return dispatch({ type: 'undo-discard' });
+    case 'tasks.search':
+      return typeof message.data.query === 'string' ? searchTasks(message.data.query) : { ok: true, tasks: [] };
+    case 'tasks.lookup': {
+      const task = readTaskRef({ id: message.data.id });
+      return task === null ? { ok: false, error: 'not-found' } : lookupTask(task.id);
+    }
+    case 'tasks.refresh':
+      return refreshMyTasks();
+    case 'tasks.pin': {
+      const task = readTaskRef(message.data.task);
+      return task === null ? INVALID_TASK : pinTask(task, message.data.pinned === true);
+    }
     case 'outbox.send-now':
       return dispatch({ type: 'send-now' });
     case 'auth.sign-in':

@@ -6,10 +6,17 @@ import { recentTasksItem, timerItem } from '../shared/storage';
 import { callCor } from './cor-client';
 import { serial } from './serial';
 
+/** The task as COR describes it; `not-found` when COR says so (404 or its 417 `exists`); `unknown` otherwise. */
+export async function fetchTaskOutcome(taskId: number): Promise<TaskSummary | 'not-found' | 'unknown'> {
+  const result = await callCor(taskRequest(taskId));
+  if (result.class === 'ok') return readTask(result.data) ?? 'unknown';
+  return result.class === 'rejected' && result.reason.code === 'task-not-found' ? 'not-found' : 'unknown';
+}
+
 /** The task as COR describes it, or null when COR does not know it or cannot be asked. */
 export async function fetchTask(taskId: number): Promise<TaskSummary | null> {
-  const result = await callCor(taskRequest(taskId));
-  return result.class === 'ok' ? readTask(result.data) : null;
+  const outcome = await fetchTaskOutcome(taskId);
+  return typeof outcome === 'string' ? null : outcome;
 }
 
 export async function learnTask(taskId: number): Promise<void> {

@@ -1,19 +1,29 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
-import { enqueue } from '../core/outbox';
+import { enqueue, lastStopBefore } from '../core/outbox';
 import { rememberTask } from '../core/tasks';
 import { transition, type TimerEvent } from '../core/timer';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
 import type { CommandResult } from '../shared/protocol';
-import { outboxItem, recentTasksItem, timerItem } from '../shared/storage';
+import { outboxItem, recentItem, recentTasksItem, timerItem } from '../shared/storage';
 import { flushOutbox } from './outbox-flush';
 import { serial } from './serial';
 
-export async function applyTimerEvent(event: TimerEvent): Promise<CommandResult> {
+/** A timer event as the pages and the switchboard name it; the service adds what only storage knows. */
+export type TimerIntent =
+  | Exclude<TimerEvent, { type: 'adjust-start' }>
+  | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean };
+
+export async function applyTimerEvent(intent: TimerIntent): Promise<CommandResult> {
   // The moment the person acted, not the moment the queue reached this event.
   const now = clock.now();
   const outcome = await serial(async () => {
-    const [timer, outbox, recentTasks] = await readItems(timerItem, outboxItem, recentTasksItem);
+    const [timer, outbox, recent, recentTasks] = await readItems(timerItem, outboxItem, recentItem, recentTasksItem);
+    // A new start may not silently overlap the entry logged just before this timer.
+    const event: TimerEvent =
+      intent.type === 'adjust-start'
+        ? { ...intent, earliest: timer.status === 'running' ? lastStopBefore(outbox, recent, timer.startedAt) : null }
+        : intent;
     // A toggle with no task named starts the last task used.
     const resolved =
       event.type === 'toggle' && event.task === undefined && recentTasks[0]

@@ -128,3 +128,13 @@ export function removeEntry(outbox: readonly OutboxEntry[], id: string): OutboxE
 export function remember(recent: readonly LoggedEntry[], logged: LoggedEntry): LoggedEntry[] {
   return [logged, ...recent.filter((r) => r.entryId !== logged.entryId)].slice(0, RECENT_LIMIT);
 }
+
+/** The stop of the latest entry, queued or logged, that ended at or before `at`; null when none did. */
+export function lastStopBefore(
+  outbox: readonly Pick<OutboxEntry, 'stoppedAt'>[],
+  recent: readonly Pick<LoggedEntry, 'stoppedAt'>[],
+  at: number,
+): number | null {
+  const stops = [...outbox, ...recent].map((e) => e.stoppedAt).filter((s) => s <= at);
+  return stops.length === 0 ? null : Math.max(...stops);
+}

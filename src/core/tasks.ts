@@ -70,3 +70,20 @@ export const RECENT_TASKS_LIMIT = 10;
 export function rememberTask(recent: readonly TaskRef[], task: TaskRef): TaskRef[] {
   return [task, ...recent.filter((t) => t.id !== task.id)].slice(0, RECENT_TASKS_LIMIT);
 }
+
+const MAX_TEXT = 1000;
+
+/** A task reference from outside the worker (a page's message): checked field by field, extras dropped. */
+export function readTaskRef(raw: unknown): TaskRef | null {
+  if (!isRecord(raw) || typeof raw.id !== 'number' || !Number.isSafeInteger(raw.id) || raw.id <= 0) return null;
+  const text = (value: unknown) => (typeof value === 'string' && value.length <= MAX_TEXT ? value : undefined);
+  const title = text(raw.title);
+  const project = text(raw.project);
+  const client = text(raw.client);
+  return {
+    id: raw.id,
+    ...(title === undefined ? {} : { title }),
+    ...(project === undefined ? {} : { project }),
+    ...(client === undefined ? {} : { client }),
+  };
+}

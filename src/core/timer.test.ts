@@ -93,6 +93,67 @@ describe('timer transitions: (state, event, now) → (state, stopped entry)', ()
         stopped: { id: 'entry-1', task: { id: 9 }, startedAt: T0, stoppedAt: T0 - 3_600_000 },
       },
     },
+    {
+      name: 'the start can be moved earlier',
+      state: running(9),
+      event: { type: 'adjust-start', startedAt: T0 - 300_000, earliest: null, confirmed: false },
+      now: T0 + 1_000,
+      expected: { ok: true, changed: true, stopped: null, timer: running(9, T0 - 300_000) },
+    },
+    {
+      name: 'the start can be moved up to now, never into the future',
+      state: running(9),
+      event: { type: 'adjust-start', startedAt: T0 + 2_000, earliest: null, confirmed: false },
+      now: T0 + 1_000,
+      expected: { ok: false, error: 'start-in-future' },
+    },
+    {
+      name: 'moving before the previous entry’s stop needs a confirmation',
+      state: running(9),
+      event: { type: 'adjust-start', startedAt: T0 - 60_000, earliest: T0 - 30_000, confirmed: false },
+      now: T0,
+      expected: { ok: false, error: 'overlaps-previous' },
+    },
+    {
+      name: '…and is done once confirmed',
+      state: running(9),
+      event: { type: 'adjust-start', startedAt: T0 - 60_000, earliest: T0 - 30_000, confirmed: true },
+      now: T0,
+      expected: { ok: true, changed: true, stopped: null, timer: running(9, T0 - 60_000) },
+    },
+    {
+      name: 'adjusting while idle is refused',
+      state: IDLE,
+      event: { type: 'adjust-start', startedAt: T0, earliest: null, confirmed: false },
+      now: T0,
+      expected: { ok: false, error: 'not-running' },
+    },
+    {
+      name: 'discard drops the timer without an entry, and remembers it for undo',
+      state: running(9),
+      event: { type: 'discard' },
+      now: T0 + 5_000,
+      expected: {
+        ok: true,
+        changed: true,
+        stopped: null,
+        timer: { status: 'idle', discarded: { task: { id: 9 }, startedAt: T0, at: T0 + 5_000 } },
+      },
+    },
+    {
+      name: 'undo brings the discarded timer back with its original start',
+      state: { status: 'idle', discarded: { task: { id: 9 }, startedAt: T0, at: T0 + 5_000 } },
+      event: { type: 'undo-discard' },
+      now: T0 + 8_000,
+      expected: { ok: true, changed: true, stopped: null, timer: running(9) },
+    },
+    {
+      name: 'nothing to undo once another timer started',
+      state: running(3),
+      event: { type: 'undo-discard' },
+      now: T0,
+      expected: { ok: false, error: 'nothing-to-undo' },
+    },
   ];
 
   it.each(table)('$name', ({ state, event, now, expected }) => {

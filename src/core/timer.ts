@@ -11,13 +11,34 @@ export interface TaskRef {
   readonly client?: string;
 }
 
+export interface Discarded {
+  readonly task: TaskRef;
+  readonly startedAt: number;
+  /** When it was discarded: the popup offers Undo for a few seconds after. */
+  readonly at: number;
+}
+
 export type TimerState =
-  { readonly status: 'idle' } | { readonly status: 'running'; readonly task: TaskRef; readonly startedAt: number };
+  | { readonly status: 'idle'; readonly discarded?: Discarded }
+  | { readonly status: 'running'; readonly task: TaskRef; readonly startedAt: number };
 
 export type TimerEvent =
   | { readonly type: 'start'; readonly task: TaskRef }
   | { readonly type: 'stop' }
-  | { readonly type: 'toggle'; readonly task?: TaskRef };
+  | { readonly type: 'toggle'; readonly task?: TaskRef }
+  /**
+   * Correct the running timer's start. `earliest` is the stop of the entry logged just before
+   * it: going earlier than that overlaps it, which needs the person's confirmation.
+   */
+  | {
+      readonly type: 'adjust-start';
+      readonly startedAt: number;
+      readonly earliest: number | null;
+      readonly confirmed: boolean;
+    }
+  /** Throw the running timer away: nothing reaches COR. Undoable. */
+  | { readonly type: 'discard' }
+  | { readonly type: 'undo-discard' };
 
 /** A finished span of work, captured at the moments the person pressed start and stop. */
 export interface StoppedEntry {
@@ -35,7 +56,9 @@ export type Transition =
       readonly stopped: StoppedEntry | null;
       readonly changed: boolean;
     }
-  | { readonly ok: false; readonly error: 'not-running' | 'no-task' };
+  | { readonly ok: false; readonly error: TimerError };
+
+export type TimerError = 'not-running' | 'no-task' | 'start-in-future' | 'overlaps-previous' | 'nothing-to-undo';
 
 export const IDLE: TimerState = { status: 'idle' };
 
@@ -50,6 +73,29 @@ export function transition(state: TimerState, event: TimerEvent, now: number, ne
       if (state.status === 'running') return transition(state, { type: 'stop' }, now, newId);
       if (!event.task) return { ok: false, error: 'no-task' };
       return start(state, event.task, now, newId);
+    case 'adjust-start':
+      if (state.status === 'idle') return { ok: false, error: 'not-running' };
+      if (event.startedAt > now) return { ok: false, error: 'start-in-future' };
+      if (event.earliest !== null && event.startedAt < event.earliest && !event.confirmed) {
+        return { ok: false, error: 'overlaps-previous' };
+      }
+      return { ok: true, timer: { ...state, startedAt: event.startedAt }, stopped: null, changed: true };
+    case 'discard':
+      if (state.status === 'idle') return { ok: false, error: 'not-running' };
+      return {
+        ok: true,
+        timer: { status: 'idle', discarded: { task: state.task, startedAt: state.startedAt, at: now } },
+        stopped: null,
+        changed: true,
+      };
+    case 'undo-discard':
+      if (state.status === 'running' || state.discarded === undefined) return { ok: false, error: 'nothing-to-undo' };
+      return {
+        ok: true,
+        timer: { status: 'running', task: state.discarded.task, startedAt: state.discarded.startedAt },
+        stopped: null,
+        changed: true,
+      };
     default:
       return assertNever(event);
   }

@@ -8,6 +8,7 @@ import { t } from '../platform/i18n';
 import type { SignInRequest } from '../shared/protocol';
 import { Field } from '../ui/field';
 import { useSignIn } from './use-sign-in';
+import { ErrorText } from '../ui/error-text';
 
 export function SignInForms() {
   return (
@@ -46,11 +47,7 @@ function SignInForm(props: {
           {busy ? t('signingIn') : props.submitLabel}
         </button>
       </div>
-      {error !== null && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
     </form>
   );
 }

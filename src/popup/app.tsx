@@ -1,19 +1,42 @@
 /** The popup: a projection of stored state. It sends commands; storage changes re-render it. */
-import { send } from '../platform/messaging';
-import { t } from '../platform/i18n';
+import { useMemo } from 'preact/hooks';
 import { browser } from '../platform/browser';
-import { accountItem, outboxItem, recentItem, timerItem } from '../shared/storage';
+import { t } from '../platform/i18n';
+import { send } from '../platform/messaging';
+import {
+  accountItem,
+  myTasksItem,
+  outboxItem,
+  pinnedTasksItem,
+  recentItem,
+  recentTasksItem,
+  timerItem,
+} from '../shared/storage';
 import { useItem } from '../ui/use-item';
 import { AccountNotice } from './account-notice';
+import { DiscardedNotice } from './discarded-notice';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
-import { TimerPanel } from './timer-panel';
+import { RunningTimer } from './running-timer';
+import { TaskPicker } from './task-picker';
 
 export function App() {
   const timer = useItem(timerItem);
   const outbox = useItem(outboxItem);
   const recent = useItem(recentItem);
   const account = useItem(accountItem);
+  const pinned = useItem(pinnedTasksItem);
+  const recentTasks = useItem(recentTasksItem);
+  const myTasks = useItem(myTasksItem);
+  const sources = useMemo(
+    () => ({
+      running: timer?.status === 'running' ? timer.task : null,
+      pinned: pinned ?? [],
+      recent: recentTasks ?? [],
+      mine: myTasks?.tasks ?? [],
+    }),
+    [timer, pinned, recentTasks, myTasks],
+  );
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
   return (
     <main class="stack">
@@ -24,7 +47,9 @@ export function App() {
         </button>
       </header>
       <AccountNotice account={account} />
-      <TimerPanel timer={timer} />
+      {timer.status === 'running' && <RunningTimer timer={timer} />}
+      {timer.status === 'idle' && timer.discarded !== undefined && <DiscardedNotice discarded={timer.discarded} />}
+      <TaskPicker sources={sources} running={timer.status === 'running'} />
       <LastLogged recent={recent} />
       <OutboxPanel outbox={outbox} onSendNow={() => send('outbox.send-now', {})} />
     </main>

@@ -1,11 +1,13 @@
 /**
  * The message protocol between the extension's pages (popup, options) and the background.
- * Pages send commands and render what storage says; answers only report how a command went.
+ * Pages send commands and render what storage says; answers only report how a command went
+ * (and, for task searches, what COR found).
  */
 import type { Reason } from '../core/cor-response';
+import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
 
-export type CommandError = 'not-running' | 'no-task' | 'invalid-task';
+export type CommandError = TimerError | 'invalid-task';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 
@@ -33,10 +35,31 @@ export type SignInResult =
 export type SignOutResult =
   { readonly ok: true } | { readonly ok: false; readonly error: 'entries-waiting'; readonly count: number };
 
+export type SearchResult =
+  { readonly ok: true; readonly tasks: readonly TaskRef[] } | { readonly ok: false; readonly reason: Reason };
+
+/** `not-found`: COR says there is no such task; `unknown`: COR could not be asked. */
+export type LookupResult =
+  { readonly ok: true; readonly task: TaskRef } | { readonly ok: false; readonly error: 'not-found' | 'unknown' };
+
+type None = Record<string, never>;
+
 export interface Protocol {
-  'timer.start': { request: { readonly taskId: number }; response: CommandResult };
-  'timer.stop': { request: Record<string, never>; response: CommandResult };
-  'outbox.send-now': { request: Record<string, never>; response: CommandResult };
+  'timer.start': { request: { readonly task: TaskRef }; response: CommandResult };
+  'timer.stop': { request: None; response: CommandResult };
+  /** Without `confirmed`, refuses a start before the previous entry's stop (`overlaps-previous`). */
+  'timer.adjust-start': {
+    request: { readonly startedAt: number; readonly confirmed: boolean };
+    response: CommandResult;
+  };
+  'timer.discard': { request: None; response: CommandResult };
+  'timer.undo-discard': { request: None; response: CommandResult };
+  'tasks.search': { request: { readonly query: string }; response: SearchResult };
+  'tasks.lookup': { request: { readonly id: number }; response: LookupResult };
+  /** Refreshes "My tasks" from COR into storage. */
+  'tasks.refresh': { request: None; response: CommandResult };
+  'tasks.pin': { request: { readonly task: TaskRef; readonly pinned: boolean }; response: CommandResult };
+  'outbox.send-now': { request: None; response: CommandResult };
   'auth.sign-in': { request: SignInRequest; response: SignInResult };
   /** Without `confirm`, refuses while entries wait, so the page can warn first. */
   'auth.sign-out': { request: { readonly confirm: boolean }; response: SignOutResult };
@@ -49,6 +72,13 @@ export type Message = { [K in MessageName]: { readonly name: K; readonly data: P
 const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'timer.start',
   'timer.stop',
+  'timer.adjust-start',
+  'timer.discard',
+  'timer.undo-discard',
+  'tasks.search',
+  'tasks.lookup',
+  'tasks.refresh',
+  'tasks.pin',
   'outbox.send-now',
   'auth.sign-in',
   'auth.sign-out',

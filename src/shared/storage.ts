@@ -34,6 +34,24 @@ export const recentTasksItem = defineItem<TaskRef[]>(
   (raw): raw is TaskRef[] => Array.isArray(raw) && raw.every((t) => isRecord(t) && typeof t.id === 'number'),
 );
 
+/** `pinnedTasks`: tasks the person pinned to the top of the picker, in pin order. Writer: background. */
+export const pinnedTasksItem = defineItem<TaskRef[]>(
+  'pinnedTasks',
+  [],
+  (raw): raw is TaskRef[] => Array.isArray(raw) && raw.every((t) => isRecord(t) && typeof t.id === 'number'),
+);
+
+/** `myTasks`: "My tasks" as COR last listed them (open, by deadline), for an instant picker. Writer: background. */
+export interface MyTasks {
+  readonly tasks: readonly TaskRef[];
+  readonly fetchedAt: number | null;
+}
+export const myTasksItem = defineItem<MyTasks>(
+  'myTasks',
+  { tasks: [], fetchedAt: null },
+  (raw): raw is MyTasks => isRecord(raw) && Array.isArray(raw.tasks),
+);
+
 /** `recent`: the last entries COR confirmed, newest first. Writer: background. */
 export const recentItem = defineItem<LoggedEntry[]>('recent', [], (raw): raw is LoggedEntry[] => Array.isArray(raw));
 

@@ -26,7 +26,7 @@ export const requestsTo = (cor: FakeCor, path: string) => cor.requests.filter((r
 export const popup = {
   signInWithToken: (token: string) => sendFromPopup({ name: 'auth.sign-in', data: { method: 'token', token } }),
   signIn: (data: Record<string, string>) => sendFromPopup({ name: 'auth.sign-in', data }),
-  start: (taskId: number) => sendFromPopup({ name: 'timer.start', data: { taskId } }),
+  start: (taskId: number) => sendFromPopup({ name: 'timer.start', data: { task: { id: taskId } } }),
   stop: () => sendFromPopup({ name: 'timer.stop', data: {} }),
   sendNow: () => sendFromPopup({ name: 'outbox.send-now', data: {} }),
   signOut: (confirm: boolean) => sendFromPopup({ name: 'auth.sign-out', data: { confirm } }),

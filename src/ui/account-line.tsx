@@ -7,7 +7,15 @@ export function AccountLine({ account }: { account: Extract<AccountView, { statu
   return (
     <p class="account-line muted">
       {account.picture !== null && (
-        <img src={account.picture} alt="" width={20} height={20} referrerpolicy="no-referrer" />
+        <img
+          src={account.picture}
+          alt=""
+          width={20}
+          height={20}
+          referrerpolicy="no-referrer"
+          // No picture beats a broken one (offline, or the address expired).
+          onError={(e) => e.currentTarget.remove()}
+        />
       )}
       <span>{t('signedInAs', account.name)}</span>
     </p>

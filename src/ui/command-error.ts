@@ -10,6 +10,12 @@ export function commandErrorText(error: CommandError): string {
       return t('errorNotRunning');
     case 'no-task':
       return t('errorNoTask');
+    case 'start-in-future':
+      return t('errorStartInFuture');
+    case 'overlaps-previous':
+      return t('errorOverlapsPrevious');
+    case 'nothing-to-undo':
+      return t('errorNothingToUndo');
     default:
       return assertNever(error);
   }

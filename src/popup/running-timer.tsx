@@ -1,0 +1,73 @@
+/**
+ * The running timer: its task, the ticking clock, and local corrections before anything is
+ * sent — the start time (typed, or ±5 minutes), Stop, and Discard.
+ */
+import { useState } from 'preact/hooks';
+import { formatClock, durations } from '../core/time';
+import type { TimerState } from '../core/timer';
+import { t } from '../platform/i18n';
+import { send } from '../platform/messaging';
+import { formatTimeOfDay, taskLabel } from '../ui/format';
+import { useNow } from '../ui/use-now';
+import { useCommand } from './use-command';
+import { StartTimeField } from './start-time-field';
+import { ErrorText } from '../ui/error-text';
+
+type Running = Extract<TimerState, { status: 'running' }>;
+
+export function RunningTimer({ timer }: { timer: Running }) {
+  const now = useNow(true);
+  const { busy, error, run } = useCommand();
+  const [overlap, setOverlap] = useState<number | null>(null);
+  const meta = [timer.task.project, timer.task.client].filter((p) => p !== undefined).join(' · ');
+
+  const moveStart = async (startedAt: number, confirmed = false) => {
+    const result = await run(() => send('timer.adjust-start', { startedAt, confirmed }));
+    setOverlap(result?.ok === false && result.error === 'overlaps-previous' ? startedAt : null);
+  };
+
+  return (
+    <section class="stack running" aria-labelledby="running-task">
+      <div>
+        <p id="running-task" class="title two-lines">
+          {taskLabel(timer.task)}
+        </p>
+        {meta !== '' && <p class="muted one-line">{meta}</p>}
+      </div>
+      <p class="clock" role="timer" aria-label={t('elapsedLabel')}>
+        {formatClock(now - timer.startedAt)}
+      </p>
+      <div class="row start-row">
+        <StartTimeField startedAt={timer.startedAt} onChange={(at) => void moveStart(at)} />
+        <button type="button" disabled={busy} onClick={() => void moveStart(timer.startedAt - 5 * durations.MINUTE)}>
+          {t('minus5')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void moveStart(timer.startedAt + 5 * durations.MINUTE)}>
+          {t('plus5')}
+        </button>
+      </div>
+      {overlap !== null && (
+        <div class="notice stack" role="alertdialog" aria-labelledby="overlap-text">
+          <p id="overlap-text">{t('confirmOverlap', formatTimeOfDay(overlap), formatTimeOfDay(timer.startedAt))}</p>
+          <div class="row">
+            <button type="button" class="primary" autoFocus onClick={() => void moveStart(overlap, true)}>
+              {t('confirmStart', formatTimeOfDay(overlap))}
+            </button>
+            <button type="button" onClick={() => setOverlap(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div class="row">
+        <button type="button" class="stop" disabled={busy} onClick={() => void run(() => send('timer.stop', {}))}>
+          {t('stopTimer')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run(() => send('timer.discard', {}))}>
+          {t('discard')}
+        </button>
+      </div>
+      <ErrorText text={error} />
+    </section>
+  );
+}
