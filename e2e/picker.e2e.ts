@@ -164,6 +164,24 @@ describe('switching and correcting', () => {
     expect(Math.abs(start - (clickedAt - 5 * 60_000))).toBeLessThan(1000);
   });
 
+  it('moving the start before the previous entry’s stop asks first', async () => {
+    const popup = await openPicker();
+    for (const id of [SEED.tasks.design, SEED.tasks.content]) {
+      await search(popup).fill(String(id));
+      await popup.getByRole('option', { name: new RegExp(titleOf(id).slice(0, 12)) }).waitFor();
+      await popup.keyboard.press('Enter');
+      await popup.getByRole('region', { name: titleOf(id) }).waitFor();
+    }
+    const before = await popup.getByLabel('Started at').inputValue();
+    await popup.getByRole('button', { name: '−5 min' }).click();
+    const dialog = popup.getByRole('alertdialog');
+    await dialog.getByText(/overlaps the entry logged just before/).waitFor();
+    expect(await popup.getByLabel('Started at').inputValue()).toBe(before);
+    await dialog.getByRole('button', { name: /^Yes, start at / }).click();
+    await expect.poll(() => popup.getByLabel('Started at').inputValue()).not.toBe(before);
+    await expect.poll(() => popup.getByRole('timer').textContent()).toMatch(/^0:0[45]:/);
+  });
+
   it('Discard posts nothing and offers Undo', async () => {
     const popup = await openPicker();
     await search(popup).fill(String(SEED.tasks.design));
