@@ -8,9 +8,9 @@ import type { SectionKey } from '../core/task-search';
 import type { TaskRef } from '../core/timer';
 import { t, type MessageKey } from '../platform/i18n';
 import { send } from '../platform/messaging';
-import { taskLabel } from '../ui/format';
 import { useCommand } from './use-command';
-import { useTaskSearch, type Lookup } from './use-task-search';
+import { useTaskSearch } from './use-task-search';
+import { TaskOption } from './task-option';
 import type { PickerSources } from '../core/task-search';
 import { ErrorText } from '../ui/error-text';
 
@@ -129,50 +129,6 @@ export function TaskPicker(props: { sources: PickerSources; running: boolean }) 
 
 function emptyText(query: string): string {
   return query.trim() === '' ? t('noTasksYet') : t('noTasksFound');
-}
-
-function TaskOption(props: {
-  task: TaskRef;
-  active: boolean;
-  pinned: boolean;
-  lookup: Lookup | null;
-  onPick: () => void;
-  onHover: () => void;
-  onPin: () => void;
-}) {
-  const { task } = props;
-  const meta = [task.project, task.client].filter((p) => p !== undefined).join(' · ');
-  const note =
-    props.lookup?.state === 'pending' ? t('lookingUp') : props.lookup?.state === 'not-found' ? t('taskNotFound') : '';
-  return (
-    <div
-      role="option"
-      id={`task-${task.id}`}
-      aria-selected={props.active}
-      aria-disabled={props.lookup?.state === 'not-found'}
-      class={props.active ? 'option active' : 'option'}
-      onClick={props.onPick}
-      onMouseMove={props.onHover}
-    >
-      <span class="option-text">
-        <span class="title one-line">{taskLabel(task)}</span>
-        {(meta !== '' || note !== '') && <span class="muted one-line">{note || meta}</span>}
-      </span>
-      <button
-        type="button"
-        tabIndex={-1}
-        class={props.pinned ? 'pin pinned' : 'pin'}
-        aria-pressed={props.pinned}
-        aria-label={props.pinned ? t('unpinTask', taskLabel(task)) : t('pinTask', taskLabel(task))}
-        onClick={(e) => {
-          e.stopPropagation();
-          props.onPin();
-        }}
-      >
-        {props.pinned ? '★' : '☆'}
-      </button>
-    </div>
-  );
 }
 
 const HEADINGS: Record<SectionKey, MessageKey> = {
