@@ -3,7 +3,11 @@
  * `https://acme.cor.works/tasks/123`. Links are accepted only from COR's own web-app hosts.
  */
 
-/** Task ids are positive integers that survive JSON (COR's are far below this bound). */
+/**
+ * Task ids are positive integers that survive JSON. Ids beyond 2^31 are accepted: COR's ids are
+ * JSON numbers with no documented 32-bit limit, and refusing a real task would be worse than
+ * letting COR answer "task not found" for a made-up one.
+ */
 const MAX_TASK_ID = Number.MAX_SAFE_INTEGER;
 
 export function parseTaskInput(input: string): number | null {
@@ -40,4 +44,15 @@ export function taskIdFromUrl(text: string): number | null {
 function toTaskId(digits: string): number | null {
   const id = Number(digits);
   return Number.isSafeInteger(id) && id > 0 && id <= MAX_TASK_ID ? id : null;
+}
+
+/**
+ * The task a context-menu click points at: the link's target when the menu was opened on a
+ * link, else the page's own address. A link that is not a COR task (say, to a COR list) falls
+ * back to the page, so right-clicking anywhere on a task page logs that task.
+ */
+export function taskIdFromMenuClick(click: { readonly linkUrl?: string; readonly pageUrl?: string }): number | null {
+  const fromLink = click.linkUrl === undefined ? null : taskIdFromUrl(click.linkUrl);
+  if (fromLink !== null) return fromLink;
+  return click.pageUrl === undefined ? null : taskIdFromUrl(click.pageUrl);
 }

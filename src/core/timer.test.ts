@@ -82,6 +82,37 @@ describe('timer transitions: (state, event, now) → (state, stopped entry)', ()
       expected: { ok: false, error: 'no-task' },
     },
     {
+      name: 'start-or-stop while idle starts that task',
+      state: IDLE,
+      event: { type: 'start-or-stop', task: { id: 5 } },
+      now: T0,
+      expected: { ok: true, changed: true, stopped: null, timer: running(5) },
+    },
+    {
+      name: 'start-or-stop on the running task stops it',
+      state: running(5),
+      event: { type: 'start-or-stop', task: { id: 5, title: 'Copy' } },
+      now: T0 + 90_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: IDLE,
+        stopped: { id: 'entry-1', task: { id: 5 }, startedAt: T0, stoppedAt: T0 + 90_000 },
+      },
+    },
+    {
+      name: 'start-or-stop on another task switches: the running one is stopped first',
+      state: running(5),
+      event: { type: 'start-or-stop', task: { id: 6 } },
+      now: T0 + 90_000,
+      expected: {
+        ok: true,
+        changed: true,
+        timer: running(6, T0 + 90_000),
+        stopped: { id: 'entry-1', task: { id: 5 }, startedAt: T0, stoppedAt: T0 + 90_000 },
+      },
+    },
+    {
       name: 'a clock that jumped back still yields the entry, with its real stamps',
       state: running(9),
       event: { type: 'stop' },

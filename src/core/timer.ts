@@ -38,7 +38,9 @@ export type TimerEvent =
     }
   /** Throw the running timer away: nothing reaches COR. Undoable. */
   | { readonly type: 'discard' }
-  | { readonly type: 'undo-discard' };
+  | { readonly type: 'undo-discard' }
+  /** "Log time on this task": stop when this very task runs; otherwise start it (switching). */
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef };
 
 /** A finished span of work, captured at the moments the person pressed start and stop. */
 export interface StoppedEntry {
@@ -96,6 +98,11 @@ export function transition(state: TimerState, event: TimerEvent, now: number, ne
         stopped: null,
         changed: true,
       };
+    case 'start-or-stop':
+      if (state.status === 'running' && state.task.id === event.task.id) {
+        return transition(state, { type: 'stop' }, now, newId);
+      }
+      return start(state, event.task, now, newId);
     default:
       return assertNever(event);
   }
