@@ -1,18 +1,57 @@
 /**
- * The toolbar badge, recomputed from stored state whenever it changes: `!` in an attention
- * colour while entries wait or the session needs the person, nothing otherwise.
+ * The toolbar icon as a projection of stored state: elapsed `h:mm` and the running icon while a
+ * timer runs, `!` in an attention colour while entries wait or the session expired, nothing
+ * when idle. Recomputed from timestamps on every state change and on a minute alarm; nothing
+ * counts ticks, so a late or skipped alarm only delays the text, never falsifies it.
  */
+import { assertNever } from '../core/timer';
+import { badgeView, nextBadgeMinute, type BadgeView } from '../core/badge-view';
 import { browser } from '../platform/browser';
+import { clock } from '../platform/clock';
+import { renderAction, type ActionLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
-import { accountItem, outboxItem } from '../shared/storage';
+import { accountItem, outboxItem, timerItem } from '../shared/storage';
+import { formatTimeOfDay, taskLabel } from '../ui/format';
 
+export const BADGE_ALARM = 'badge-minute';
 const ATTENTION_COLOUR = '#c2410c';
+const RUNNING_COLOUR = '#1a7f37';
 
 export async function refreshBadge(): Promise<void> {
-  const [outbox, account] = await readItems(outboxItem, accountItem);
-  const attention = outbox.length > 0 || account.status === 'expired';
-  await browser.action.setBadgeText({ text: attention ? '!' : '' });
-  if (attention) await browser.action.setBadgeBackgroundColor({ color: ATTENTION_COLOUR });
-  await browser.action.setTitle({ title: attention ? t('badgeAttentionTitle') : t('extName') });
+  const [timer, outbox, account] = await readItems(timerItem, outboxItem, accountItem);
+  const now = clock.now();
+  await renderAction(lookOf(badgeView({ timer, outbox, sessionExpired: account.status === 'expired', now })));
+  // The alarm survives the worker; `when` lands on the next minute flip, then every minute.
+  if (timer.status === 'running') {
+    await browser.alarms.create(BADGE_ALARM, { when: nextBadgeMinute(timer.startedAt, now), periodInMinutes: 1 });
+  } else {
+    await browser.alarms.clear(BADGE_ALARM);
+  }
+}
+
+function lookOf(view: BadgeView): ActionLook {
+  switch (view.kind) {
+    case 'idle':
+      return { text: '', icon: 'idle', title: t('extName') };
+    case 'running':
+      return {
+        text: view.text,
+        colour: RUNNING_COLOUR,
+        icon: 'running',
+        title: t('badgeRunningTitle', taskLabel(view.task), formatTimeOfDay(view.startedAt)),
+      };
+    case 'attention':
+      return {
+        text: '!',
+        colour: ATTENTION_COLOUR,
+        icon: 'attention',
+        title:
+          view.running === null
+            ? t('badgeAttentionTitle')
+            : t('badgeAttentionRunningTitle', taskLabel(view.running.task), formatTimeOfDay(view.running.startedAt)),
+      };
+    default:
+      return assertNever(view);
+  }
 }

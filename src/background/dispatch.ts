@@ -6,7 +6,7 @@ import { assertNever, type TaskRef } from '../core/timer';
 import type { CommandResult } from '../shared/protocol';
 import { flushOutbox } from './outbox-flush';
 import { learnTask } from './task-lookup';
-import { applyTimerEvent } from './timer-service';
+import { applyTimerEvent, type TimerOutcome } from './timer-service';
 
 export type Command =
   /** Start on this task; switches when another runs. */
@@ -14,28 +14,39 @@ export type Command =
   | { readonly type: 'stop' }
   /** Stop when running; otherwise start the given task, else the last task used. */
   | { readonly type: 'toggle'; readonly task?: TaskRef }
+  /** "Log time on this task": stop it when it runs; otherwise start it, switching from any other. */
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef }
   | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean }
   | { readonly type: 'discard' }
   | { readonly type: 'undo-discard' }
   | { readonly type: 'send-now' };
 
-export async function dispatch(command: Command): Promise<CommandResult> {
+/** How a command went, with what it started and stopped (for the doors that announce it). */
+export type Outcome = TimerOutcome | { readonly ok: true; readonly started?: null; readonly stopped?: null };
+
+export async function dispatch(command: Command): Promise<Outcome> {
   switch (command.type) {
     case 'start':
-    case 'toggle': {
-      const result = await applyTimerEvent(command);
-      if (result.ok && command.task !== undefined && command.task.title === undefined) void learnTask(command.task.id);
-      return result;
-    }
+    case 'toggle':
+    case 'start-or-stop':
     case 'stop':
     case 'adjust-start':
     case 'discard':
-    case 'undo-discard':
-      return applyTimerEvent(command);
+    case 'undo-discard': {
+      const result = await applyTimerEvent(command);
+      // A task started by its number alone gets its title from COR.
+      if (result.ok && result.started !== null && result.started.title === undefined) void learnTask(result.started.id);
+      return result;
+    }
     case 'send-now':
       await flushOutbox({ force: true });
       return { ok: true };
     default:
       return assertNever(command);
   }
+}
+
+/** What a page is told: only how it went. */
+export function toCommandResult(outcome: Outcome): CommandResult {
+  return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
 }

@@ -3,13 +3,18 @@
  * MV3 rule: the event that woke the worker reaches only listeners added in its first turn),
  * and each waits for `ready` before touching state.
  */
+import { onIconClicked } from '../platform/action';
 import { browser } from '../platform/browser';
+import { onCommand } from '../platform/commands';
+import { onMenuClicked } from '../platform/menus';
 import { onMessage } from '../platform/messaging';
 import { onOnline } from '../platform/network';
-import { refreshBadge } from './badge';
+import { BADGE_ALARM, refreshBadge } from './badge';
+import { iconClickWork, menuWork, shortcutWork, type Work } from './doors';
 import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
+import { refreshSurfaces, setUpSurfaces } from './surfaces';
 
 const ready: Promise<void> = recoverOutbox();
 
@@ -24,17 +29,28 @@ onMessage(async (message) => {
 });
 
 browser.alarms.onAlarm.addListener(
-  whenReady((alarm) => (alarm.name === RETRY_ALARM ? flushOutbox() : Promise.resolve())),
+  whenReady(async (alarm) => {
+    if (alarm.name === RETRY_ALARM) await flushOutbox();
+    if (alarm.name === BADGE_ALARM) await refreshBadge();
+  }),
 );
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
 browser.storage.onChanged.addListener(
-  whenReady((_changes, area) => (area === 'local' ? refreshBadge() : Promise.resolve())),
+  whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),
 );
 onOnline(whenReady(() => flushOutbox({ force: true })));
 onRetryDue(whenReady(() => flushOutbox()));
 
-// A (re)started worker resumes whatever fell due while it was gone.
+// The doors decide at once (the toggle gate must see presses as they come), then wait for `ready`.
+const run = (work: Work | null) => {
+  if (work !== null) whenReady(work)();
+};
+onCommand((name) => run(shortcutWork(name)));
+onIconClicked(() => run(iconClickWork()));
+onMenuClicked((click) => run(menuWork(click)));
+
+// A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser shows.
 whenReady(async () => {
-  await refreshBadge();
+  await setUpSurfaces();
   await flushOutbox();
 })();

@@ -3,10 +3,13 @@ import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
 import { signIn, signOut } from './sign-in';
-import { dispatch } from './dispatch';
+import { dispatch as dispatchCommand, toCommandResult, type Command } from './dispatch';
 import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
 
 const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
+
+/** Pages learn only how a command went. */
+const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command));
 
 export async function handleMessage(message: Message): Promise<unknown> {
   switch (message.name) {

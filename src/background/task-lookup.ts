@@ -6,11 +6,25 @@ import { recentTasksItem, timerItem } from '../shared/storage';
 import { callCor } from './cor-client';
 import { serial } from './serial';
 
-/** The task as COR describes it; `not-found` when COR says so (404 or its 417 `exists`); `unknown` otherwise. */
-export async function fetchTaskOutcome(taskId: number): Promise<TaskSummary | 'not-found' | 'unknown'> {
-  const result = await callCor(taskRequest(taskId));
-  if (result.class === 'ok') return readTask(result.data) ?? 'unknown';
-  return result.class === 'rejected' && result.reason.code === 'task-not-found' ? 'not-found' : 'unknown';
+type Outcome = TaskSummary | 'not-found' | 'unknown';
+const inFlight = new Map<number, Promise<Outcome>>();
+
+/**
+ * The task as COR describes it; `not-found` when COR says so (404 or its 417 `exists`);
+ * `unknown` otherwise. One request per task at a time: the title lookup after a start and the
+ * notification that names the task share it.
+ */
+export function fetchTaskOutcome(taskId: number): Promise<Outcome> {
+  const pending = inFlight.get(taskId);
+  if (pending !== undefined) return pending;
+  const lookup = callCor(taskRequest(taskId))
+    .then((result): Outcome => {
+      if (result.class === 'ok') return readTask(result.data) ?? 'unknown';
+      return result.class === 'rejected' && result.reason.code === 'task-not-found' ? 'not-found' : 'unknown';
+    })
+    .finally(() => inFlight.delete(taskId));
+  inFlight.set(taskId, lookup);
+  return lookup;
 }
 
 /** The task as COR describes it, or null when COR does not know it or cannot be asked. */

@@ -1,10 +1,10 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
 import { enqueue, lastStopBefore } from '../core/outbox';
 import { rememberTask } from '../core/tasks';
-import { transition, type TimerEvent } from '../core/timer';
+import { transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
-import type { CommandResult } from '../shared/protocol';
+import type { CommandError } from '../shared/protocol';
 import { outboxItem, recentItem, recentTasksItem, timerItem } from '../shared/storage';
 import { flushOutbox } from './outbox-flush';
 import { serial } from './serial';
@@ -14,7 +14,12 @@ export type TimerIntent =
   | Exclude<TimerEvent, { type: 'adjust-start' }>
   | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean };
 
-export async function applyTimerEvent(intent: TimerIntent): Promise<CommandResult> {
+/** What an event did: the task it started and the entry it stopped (a switch does both). */
+export type TimerOutcome =
+  | { readonly ok: true; readonly started: TaskRef | null; readonly stopped: StoppedEntry | null }
+  | { readonly ok: false; readonly error: CommandError };
+
+export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome> {
   // The moment the person acted, not the moment the queue reached this event.
   const now = clock.now();
   const outcome = await serial(async () => {
@@ -30,16 +35,18 @@ export async function applyTimerEvent(intent: TimerIntent): Promise<CommandResul
         ? { ...event, task: recentTasks[0] }
         : event;
     const next = transition(timer, resolved, now, clock.newId);
-    if (!next.ok || !next.changed) return next;
+    if (!next.ok || !next.changed) return { ...next, started: null };
     // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
     await writeItems(
       timerItem.entry(next.timer),
       ...(next.stopped === null ? [] : [outboxItem.entry(enqueue(outbox, next.stopped, now))]),
       ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
     );
-    return next;
+    // Started: running now where nothing ran, or a switch (a corrected start is not a new one).
+    const started = next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
+    return { ...next, started: started && next.timer.status === 'running' ? next.timer.task : null };
   });
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (outcome.stopped !== null) void flushOutbox({ force: true });
-  return { ok: true };
+  return { ok: true, started: outcome.started, stopped: outcome.stopped };
 }

@@ -5,4 +5,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Alarms, Runtime, Storage, Tabs } from 'webextension-polyfill';
+export type { Alarms, Menus, Runtime, Storage, Tabs } from 'webextension-polyfill';

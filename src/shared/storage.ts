@@ -98,3 +98,27 @@ export const accountItem = defineItem<AccountView>(
   (raw): raw is AccountView =>
     isRecord(raw) && (raw.status === 'signed-out' || raw.status === 'signed-in' || raw.status === 'expired'),
 );
+
+/** What a click on the toolbar icon does: open the popup, or start and stop the timer. */
+export type ToolbarClick = 'popup' | 'toggle';
+
+export interface Settings {
+  readonly toolbarClick: ToolbarClick;
+  /** Notify when the timer starts or stops from the shortcut, the icon or a menu (the popup shows it itself). */
+  readonly notifications: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { toolbarClick: 'popup', notifications: true };
+
+/**
+ * `settings`: the person's choices. Writer: the options page (the only key it writes); the
+ * background reads it and applies it.
+ */
+export const settingsItem = defineItem<Settings>(
+  'settings',
+  DEFAULT_SETTINGS,
+  (raw): raw is Settings =>
+    isRecord(raw) &&
+    (raw.toolbarClick === 'popup' || raw.toolbarClick === 'toggle') &&
+    typeof raw.notifications === 'boolean',
+);

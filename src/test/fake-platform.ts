@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { corRequest } from '../../tools/fake-cor/test-helper.ts';
 import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import { installExtras, removeExtraListeners } from './fake-extras';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages = JSON.parse(
@@ -26,6 +27,7 @@ export function getMessage(key: string, substitutions: string[] = []): string {
 export function installFakeBrowser(): void {
   fakeBrowser.reset();
   Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
+  installExtras();
 }
 
 /** Removes every listener a "worker" registered, as if Chrome had stopped it. Storage stays. */
@@ -34,6 +36,8 @@ export function killWorker(): void {
   fakeBrowser.runtime.onStartup.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   fakeBrowser.storage.onChanged.removeAllListeners();
+  fakeBrowser.notifications.onClicked.removeAllListeners();
+  removeExtraListeners();
 }
 
 const API = 'https://api.projectcor.com/';
