@@ -4,6 +4,7 @@ import { AccountLine } from '../ui/account-line';
 import { useItem } from '../ui/use-item';
 import { SignInForms } from './sign-in-forms';
 import { SignOut } from './sign-out';
+import { ToolbarSettings } from './toolbar-settings';
 
 export function Options() {
   const account = useItem(accountItem);
@@ -26,6 +27,7 @@ export function Options() {
         {account?.status === 'signed-out' && <p>{t('notSignedIn')}</p>}
         {account !== undefined && account.status !== 'signed-in' && <SignInForms />}
       </section>
+      <ToolbarSettings />
     </main>
   );
 }

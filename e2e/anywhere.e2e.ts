@@ -1,0 +1,196 @@
+/**
+ * Issue 5, end to end in Chromium: the keyboard shortcut pressed through CDP, the context menus
+ * and the icon click fired through their real registered listeners inside the worker
+ * (TESTING.md), the badge and tooltip read back from Chrome, and the menu items checked after
+ * the worker is stopped and after a browser restart.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
+import { CdpTarget } from './cdp-target';
+import { ExtensionSession, postedHours } from './harness';
+
+let cor: FakeCor;
+let session: ExtensionSession;
+
+beforeEach(async () => {
+  cor = await startFakeCor();
+  session = await ExtensionSession.launch(cor);
+  await session.signInWithToken();
+});
+
+afterEach(async () => {
+  await session.close();
+  await cor.close();
+});
+
+type Timer = { status: string; task?: { id: number; title?: string }; startedAt?: number };
+type Chrome = {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  action: {
+    getBadgeText(d: object): Promise<string>;
+    getTitle(d: object): Promise<string>;
+    getPopup(d: object): Promise<string>;
+    onClicked: { dispatch(tab: unknown): void };
+  };
+  contextMenus: {
+    onClicked: { dispatch(info: unknown, tab: unknown): void };
+    update(id: string, c: object): Promise<void>;
+  };
+  tabs: { query(q: object): Promise<unknown[]> };
+};
+declare const chrome: Chrome;
+
+const timer = () =>
+  session.worker.evaluate(async () => (await chrome.storage.local.get('timer')).timer as Timer | undefined);
+const badge = () => session.worker.evaluate(() => chrome.action.getBadgeText({}));
+const tooltip = () => session.worker.evaluate(() => chrome.action.getTitle({}));
+const popupSetting = () => session.worker.evaluate(() => chrome.action.getPopup({}));
+const taskPage = (id: number) => `https://acme.cor.works/tasks/${id}`;
+
+/** A right-click → "Log time on this task" as Chrome reports it, fired at the real listener. */
+function clickMenu(info: { menuItemId: string; pageUrl?: string; linkUrl?: string }): Promise<void> {
+  return session.worker.evaluate(async (info) => {
+    const [tab] = await chrome.tabs.query({ active: true });
+    chrome.contextMenus.onClicked.dispatch({ editable: false, frameId: 0, ...info }, tab);
+  }, info);
+}
+
+function clickIcon(): Promise<void> {
+  return session.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true });
+    chrome.action.onClicked.dispatch(tab);
+  });
+}
+
+/** A real key press (Alt+Shift+K by default) delivered by the browser to the focused page. */
+async function pressToggleShortcut(page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
+}
+
+/**
+ * Repeats `act` until the timer reaches `status`. Presses within 500 ms of an accepted one are
+ * ignored by design, so this never toggles twice; it only waits out the window without a sleep.
+ */
+async function untilTimer(status: string, act: () => Promise<void>): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if ((await timer())?.status !== status) await act();
+        return (await timer())?.status;
+      },
+      { timeout: 10_000, interval: 100 },
+    )
+    .toBe(status);
+}
+
+async function startAndStopInPopup(taskId: number): Promise<void> {
+  const popup = await session.openPopup();
+  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
+  await popup.getByRole('option', { selected: true }).waitFor();
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await popup.getByText(/^Logged /).waitFor();
+  await popup.close();
+}
+
+describe('start and stop from anywhere', () => {
+  it('a real shortcut press starts the last task and stops it; the entry is posted once', async () => {
+    await startAndStopInPopup(SEED.tasks.content);
+    const page = await session.context.newPage();
+    await page.goto(taskPage(SEED.tasks.budget));
+
+    await untilTimer('running', () => pressToggleShortcut(page));
+    expect((await timer())?.task).toMatchObject({ id: SEED.tasks.content, title: 'Armado de contenido v1' });
+    await expect.poll(badge).toBe('0:00');
+    expect(await tooltip()).toMatch(/^COR Timer: Armado de contenido v1, since \d/);
+
+    await untilTimer('idle', () => pressToggleShortcut(page));
+    await expect.poll(() => cor.hours.length).toBe(2);
+    await expect.poll(badge).toBe('');
+    expect(await tooltip()).toBe('COR Timer');
+    const posts = postedHours(cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
+    expect(posts).toEqual([SEED.tasks.content, SEED.tasks.content]);
+  });
+
+  it('"Log time on this task" starts the page’s task, switches to a linked one, and stops the same task', async () => {
+    const page = await session.context.newPage();
+    await page.goto(taskPage(SEED.tasks.design));
+    await page.getByRole('heading', { name: 'Diseño de campaña — Día del Niño 🎈' }).waitFor();
+
+    await clickMenu({ menuItemId: 'log-time-page', pageUrl: page.url() });
+    await expect.poll(async () => (await timer())?.task?.title).toBe('Diseño de campaña — Día del Niño 🎈');
+    await expect.poll(tooltip).toMatch(/^COR Timer: Diseño de campaña — Día del Niño 🎈, since /);
+
+    await clickMenu({ menuItemId: 'log-time-link', linkUrl: taskPage(SEED.tasks.content), pageUrl: page.url() });
+    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await expect.poll(async () => (await timer())?.task?.id).toBe(SEED.tasks.content);
+
+    await clickMenu({ menuItemId: 'log-time-page', pageUrl: `${taskPage(SEED.tasks.content)}/?tab=hours` });
+    await expect.poll(async () => (await timer())?.status).toBe('idle');
+    await expect.poll(() => cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design, SEED.tasks.content]);
+    expect(postedHours(cor)).toHaveLength(2);
+  });
+
+  it('icon-click mode toggles through action.onClicked; switching back by keyboard restores the popup', async () => {
+    await startAndStopInPopup(SEED.tasks.budget);
+    const options = await session.openOptions();
+    await options.getByRole('radio', { name: 'Starts or stops the timer' }).check();
+    await expect.poll(popupSetting).toBe('');
+
+    await untilTimer('running', clickIcon);
+    expect((await timer())?.task?.id).toBe(SEED.tasks.budget);
+    await untilTimer('idle', clickIcon);
+    await expect.poll(() => cor.hours.length).toBe(2);
+
+    // The icon's own menu still opens COR Timer, as the real popup, and leaves the mode as it was.
+    const { opened } = await watchForPopup();
+    await clickMenu({ menuItemId: 'open-popup' });
+    await opened;
+    expect(session.context.pages().map((p) => p.url())).not.toContain(session.url('src/popup/index.html'));
+    await expect.poll(popupSetting).toBe('');
+
+    const toggle = options.getByRole('radio', { name: 'Starts or stops the timer' });
+    await toggle.focus();
+    await options.keyboard.press('ArrowUp');
+    await expect(options.getByRole('radio', { name: 'Opens COR Timer' }).isChecked()).resolves.toBe(true);
+    await expect.poll(popupSetting).toBe(session.url('src/popup/index.html'));
+  });
+
+  it('the menu items exist after the worker is stopped and after a browser restart', async () => {
+    const ids = ['log-time-page', 'log-time-link', 'open-popup', 'toggle-timer'];
+    const exists = async (page: Page) =>
+      page.evaluate(
+        async (ids) =>
+          Promise.all(
+            [...ids, 'no-such-item'].map((id) =>
+              chrome.contextMenus.update(id, {}).then(
+                () => true,
+                () => false,
+              ),
+            ),
+          ),
+        ids,
+      );
+    // Wait until the worker has built them, then take it away.
+    const first = await session.openOptions();
+    await expect.poll(() => exists(first)).toEqual([true, true, true, true, false]);
+    await session.stopWorker();
+    expect(await exists(first)).toEqual([true, true, true, true, false]);
+
+    session = await session.relaunch();
+    const again = await session.openOptions();
+    await expect.poll(() => exists(again)).toEqual([true, true, true, true, false]);
+  });
+});
+
+/** The action popup is a page target Playwright does not list; Chrome announces it over CDP. */
+async function watchForPopup(): Promise<{ opened: Promise<unknown> }> {
+  const browser = await session.context.browser()!.newBrowserCDPSession();
+  // Wrapped: an async function returning the bare promise would wait for the popup itself.
+  return { opened: CdpTarget.waitFor(browser, (url) => url === session.url('src/popup/index.html')) };
+}
