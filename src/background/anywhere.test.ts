@@ -151,6 +151,22 @@ describe('toolbar icon', () => {
     await vi.waitFor(() => expect(popupState.popup).toBe('src/popup/index.html'));
   });
 
+  it('the "Open COR Timer" shortcut opens the popup in either mode; where the browser refuses, a tab', async () => {
+    await fakeBrowser.storage.local.set({ settings: { toolbarClick: 'toggle', notifications: true } });
+    await vi.waitFor(() => expect(popupState.popup).toBe(''));
+    await person.pressShortcut('open-popup');
+    await vi.waitFor(() => expect(popupState.opened).toBe(1));
+
+    popupState.refuse = true;
+    await person.pressShortcut('open-popup');
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain(
+        fakeBrowser.runtime.getURL('src/popup/index.html'),
+      ),
+    );
+    expect(popupState.popup).toBe('');
+  });
+
   it('the icon’s Start/Stop item toggles the last task', async () => {
     await popup.start(SEED.tasks.budget);
     await person.clickMenu('toggle-timer');

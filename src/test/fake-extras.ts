@@ -33,7 +33,8 @@ export interface MenuProps {
 
 /** The browser's menu items, by id, in creation order. */
 export const menuItems = new Map<string, MenuProps>();
-export const popupState = { popup: '', opened: 0, icon: '' };
+/** `refuse`: openPopup fails as Chrome's does with no focused window. */
+export const popupState = { popup: '', opened: 0, icon: '', refuse: false };
 let lastError: { message: string } | undefined;
 
 const contextMenus = {
@@ -75,6 +76,7 @@ const actionExtras = {
   },
   openPopup() {
     if (popupState.popup === '') return Promise.reject(new Error('Extension does not have a popup on the active tab.'));
+    if (popupState.refuse) return Promise.reject(new Error('Could not find an active browser window.'));
     popupState.opened += 1;
     return Promise.resolve();
   },
