@@ -45,6 +45,8 @@ const timer = () =>
   session.worker.evaluate(async () => (await chrome.storage.local.get('timer')).timer as Timer | undefined);
 const badge = () => session.worker.evaluate(() => chrome.action.getBadgeText({}));
 const tooltip = () => session.worker.evaluate(() => chrome.action.getTitle({}));
+/** Badge text and tooltip read together: a redraw sets one after the other. */
+const icon = async () => ({ badge: await badge(), tooltip: await tooltip() });
 const popupSetting = () => session.worker.evaluate(() => chrome.action.getPopup({}));
 const taskPage = (id: number) => `https://acme.cor.works/tasks/${id}`;
 
@@ -106,13 +108,16 @@ describe('start and stop from anywhere', () => {
 
     await untilTimer('running', () => pressToggleShortcut(page));
     expect((await timer())?.task).toMatchObject({ id: SEED.tasks.content, title: 'Armado de contenido v1' });
-    await expect.poll(badge).toBe('0:00');
-    expect(await tooltip()).toMatch(/^COR Timer: Armado de contenido v1, since \d/);
+    await expect
+      .poll(async () => {
+        const { badge, tooltip } = await icon();
+        return `${badge} | ${tooltip.replace(/since \d.*/, 'since …')}`;
+      })
+      .toBe('0:00 | COR Timer: Armado de contenido v1, since …');
 
     await untilTimer('idle', () => pressToggleShortcut(page));
     await expect.poll(() => cor.hours.length).toBe(2);
-    await expect.poll(badge).toBe('');
-    expect(await tooltip()).toBe('COR Timer');
+    await expect.poll(icon).toEqual({ badge: '', tooltip: 'COR Timer' });
     const posts = postedHours(cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
     expect(posts).toEqual([SEED.tasks.content, SEED.tasks.content]);
   });

@@ -12,13 +12,24 @@ import { renderAction, type ActionLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
 import { accountItem, outboxItem, timerItem } from '../shared/storage';
+import { makeSerial } from './serial';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
 
 export const BADGE_ALARM = 'badge-minute';
 const ATTENTION_COLOUR = '#c2410c';
 const RUNNING_COLOUR = '#1a7f37';
 
-export async function refreshBadge(): Promise<void> {
+/**
+ * One redraw at a time, each reading state when its turn comes: two interleaved redraws (a stop
+ * and the delivery right after it) could otherwise leave one's text beside the other's tooltip.
+ */
+const redraw = makeSerial();
+
+export function refreshBadge(): Promise<void> {
+  return redraw(render);
+}
+
+async function render(): Promise<void> {
   const [timer, outbox, account] = await readItems(timerItem, outboxItem, accountItem);
   const now = clock.now();
   await renderAction(lookOf(badgeView({ timer, outbox, sessionExpired: account.status === 'expired', now })));
