@@ -7,9 +7,13 @@ import { setPopupEnabled } from '../platform/action';
 import { settingsItem } from '../shared/storage';
 import { refreshBadge } from './badge';
 import { retitleToggle, setUpMenus } from './menus';
+import { makeSerial } from './serial';
 
-export async function applyToolbarClick(): Promise<void> {
-  await setPopupEnabled((await settingsItem.get()).toolbarClick === 'popup');
+// In turn, each reading the setting when it runs: two quick changes must end on the last one.
+const applyInTurn = makeSerial();
+
+export function applyToolbarClick(): Promise<void> {
+  return applyInTurn(async () => setPopupEnabled((await settingsItem.get()).toolbarClick === 'popup'));
 }
 
 /** On worker start: everything, since the browser may have forgotten any of it. */
