@@ -8,7 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
 import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
 import { popup, postsOf, startWorker, stored } from '../test/worker';
-import type { OutboxEntry } from '../core/outbox';
+import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -19,6 +19,11 @@ const anHourAgo = () => Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 const posts = () => postsOf(cor);
+
+/** Moves the clock past the time an unknown outcome is given to settle in COR. */
+function afterSettling(): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + IN_DOUBT_SETTLE_MS });
+}
 const signIn = () => popup.signInWithToken(cor.issueToken().access_token);
 const { start, stop } = popup;
 
@@ -147,6 +152,13 @@ describe('background: nothing lost when things go wrong', () => {
     };
     await fakeBrowser.storage.local.set({ outbox: [left] });
     await startWorker();
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
+    );
+    // COR gets time to finish what the dead worker sent; not even Send now looks before then.
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect(cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
+    afterSettling();
     await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
     expect(posts()).toHaveLength(0);
     expect(cor.hours).toHaveLength(1);
@@ -162,9 +174,28 @@ describe('background: nothing lost when things go wrong', () => {
       expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
     );
     expect(cor.hours).toHaveLength(1);
+    afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
     expect(posts()).toHaveLength(1);
+    expect(cor.hours).toHaveLength(1);
+  });
+
+  it('a success it cannot read is not taken on trust: the entry is looked up, then sent once', async () => {
+    await signIn();
+    cor.failNext(1, { kind: 'malformed' }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.content);
+    await stop();
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+        state: 'in-doubt',
+        reason: { code: 'malformed' },
+      }),
+    );
+    afterSettling();
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect(await stored('outbox')).toEqual([]);
+    expect(posts()).toHaveLength(2);
     expect(cor.hours).toHaveLength(1);
   });
 
@@ -176,6 +207,7 @@ describe('background: nothing lost when things go wrong', () => {
     await vi.waitFor(async () =>
       expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
     );
+    afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
     expect(cor.hours).toHaveLength(1);

@@ -2,11 +2,15 @@
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
+import { resolveEntry } from './attention';
 import { signIn, signOut } from './sign-in';
 import { dispatch as dispatchCommand, toCommandResult, type Command } from './dispatch';
 import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
 
 const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
+const ENTRY_GONE = { ok: false, error: 'entry-gone' } as const;
+
+const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
 
 /** Pages learn only how a command went. */
 const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command));
@@ -42,6 +46,15 @@ export async function handleMessage(message: Message): Promise<unknown> {
     }
     case 'outbox.send-now':
       return dispatch({ type: 'send-now' });
+    case 'outbox.retry':
+      return isEntryId(message.data.id) ? resolveEntry(message.data.id, { type: 'retry' }) : ENTRY_GONE;
+    case 'outbox.move': {
+      const task = readTaskRef(message.data.task);
+      if (task === null) return INVALID_TASK;
+      return isEntryId(message.data.id) ? resolveEntry(message.data.id, { type: 'move', task }) : ENTRY_GONE;
+    }
+    case 'outbox.discard':
+      return isEntryId(message.data.id) ? resolveEntry(message.data.id, { type: 'discard' }) : ENTRY_GONE;
     case 'auth.sign-in':
       return signIn(message.data);
     case 'auth.sign-out':

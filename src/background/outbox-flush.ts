@@ -5,7 +5,7 @@
  */
 import { postHoursRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
-import { loggedFromHour } from '../core/hours';
+import { isHour, loggedFromHour } from '../core/hours';
 import {
   recoverInterrupted,
   remember,
@@ -77,8 +77,16 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
   const result = await callCor(
     postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
   );
-  return result.class === 'ok' ? deliver(sending, result.data) : keep(sending, result);
+  if (result.class !== 'ok') return keep(sending, result);
+  // A success we cannot read (a proxy's page, a cut body) may or may not be COR's: look before resending.
+  return isHour(result.data) ? deliver(sending, result.data) : keep(sending, unreadableSuccess);
 }
+
+const unreadableSuccess: Exclude<Classified, { class: 'ok' }> = {
+  class: 'retryable',
+  reason: { code: 'malformed' },
+  outcomeUnknown: true,
+};
 
 async function deliver(entry: OutboxEntry, hour: unknown): Promise<boolean> {
   await serial(async () => {
@@ -111,7 +119,7 @@ async function update(id: string, change: (entry: OutboxEntry) => OutboxEntry): 
 /** On worker start: entries left `sending` by a killed worker become in-doubt. */
 export async function recoverOutbox(): Promise<void> {
   await serial(async () => {
-    const recovered = recoverInterrupted(await outboxItem.get());
+    const recovered = recoverInterrupted(await outboxItem.get(), clock.now());
     if (recovered !== null) await writeItems(outboxItem.entry(recovered));
   });
 }

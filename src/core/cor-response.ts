@@ -19,6 +19,8 @@ export type ReasonCode =
   | 'network'
   | 'timeout'
   | 'server-error'
+  /** COR (or something in between) answered with a body we could not read. */
+  | 'malformed'
   | 'unavailable'
   | 'rate-limited'
   | 'unauthorized'

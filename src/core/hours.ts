@@ -25,6 +25,11 @@ export function loggedFromHour(entry: StoppedEntry, hour: unknown, now: number):
   };
 }
 
+/** COR's answer to POST /hours is the `Hour` it stored; without its id we cannot tell it is one. */
+export function isHour(json: unknown): boolean {
+  return isRecord(json) && toInteger(json.id) !== null;
+}
+
 /** Same task and same start to the second: what COR stores of a POST we made. */
 export function isSameEntry(hour: unknown, entry: StoppedEntry): boolean {
   if (!isRecord(hour) || toInteger(hour.task_log_id) !== entry.task.id || typeof hour.start !== 'string') return false;

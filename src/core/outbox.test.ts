@@ -3,6 +3,7 @@ import type { Classified } from './cor-response';
 import {
   backoff,
   enqueue,
+  IN_DOUBT_SETTLE_MS,
   MAX_BACKOFF_MS,
   nextWakeUp,
   recoverInterrupted,
@@ -57,6 +58,12 @@ describe('sendable', () => {
   it('a forced flush ignores backoff but never sends refused or in-flight entries', () => {
     expect(sendable(outbox, T0, true).map((e) => e.id)).toEqual(['later-retry', 'early', 'doubt', 'late']);
   });
+
+  it('not even a forced flush looks up an in-doubt entry before its settling time', () => {
+    const settling = [entry({ id: 'doubt', state: 'in-doubt', nextAttemptAt: T0 + 10, lookupAfter: T0 + 10 })];
+    expect(sendable(settling, T0, true)).toEqual([]);
+    expect(sendable(settling, T0 + 10, true).map((e) => e.id)).toEqual(['doubt']);
+  });
 });
 
 describe('settle: what an attempt means for the entry', () => {
@@ -78,13 +85,35 @@ describe('settle: what an attempt means for the entry', () => {
       },
     ],
     [
-      'timeout → in doubt',
+      'timeout → in doubt, not looked up before COR had time to settle',
       entry({ state: 'sending', attempts: 1 }),
       { class: 'retryable', reason: { code: 'timeout' }, outcomeUnknown: true },
       {
         kind: 'kept',
         haltPass: true,
-        entry: entry({ state: 'in-doubt', attempts: 2, nextAttemptAt: T0 + 3000, reason: { code: 'timeout' } }),
+        entry: entry({
+          state: 'in-doubt',
+          attempts: 2,
+          nextAttemptAt: T0 + IN_DOUBT_SETTLE_MS,
+          lookupAfter: T0 + IN_DOUBT_SETTLE_MS,
+          reason: { code: 'timeout' },
+        }),
+      },
+    ],
+    [
+      'a long backoff outlasts the settling time',
+      entry({ state: 'sending', attempts: 8 }),
+      { class: 'retryable', reason: { code: 'network' }, outcomeUnknown: true },
+      {
+        kind: 'kept',
+        haltPass: true,
+        entry: entry({
+          state: 'in-doubt',
+          attempts: 9,
+          nextAttemptAt: T0 + MAX_BACKOFF_MS,
+          lookupAfter: T0 + IN_DOUBT_SETTLE_MS,
+          reason: { code: 'network' },
+        }),
       },
     ],
     [
@@ -165,11 +194,11 @@ describe('backoff', () => {
 
 describe('recovery and scheduling', () => {
   it('a worker killed mid-request leaves the entry in doubt', () => {
-    expect(recoverInterrupted([entry({ state: 'sending' }), entry({ id: 'e2' })])).toEqual([
-      entry({ state: 'in-doubt' }),
+    expect(recoverInterrupted([entry({ state: 'sending' }), entry({ id: 'e2' })], T0)).toEqual([
+      entry({ state: 'in-doubt', nextAttemptAt: T0 + IN_DOUBT_SETTLE_MS, lookupAfter: T0 + IN_DOUBT_SETTLE_MS }),
       entry({ id: 'e2' }),
     ]);
-    expect(recoverInterrupted([entry()])).toBeNull();
+    expect(recoverInterrupted([entry()], T0)).toBeNull();
   });
 
   it('wakes for the earliest entry that waits on a clock', () => {
@@ -181,6 +210,7 @@ describe('recovery and scheduling', () => {
       ]),
     ).toBe(T0 + 2);
     expect(nextWakeUp([entry({ state: 'needs-attention' })])).toBeNull();
+    expect(nextWakeUp([entry({ state: 'in-doubt', nextAttemptAt: T0, lookupAfter: T0 + 9 })])).toBe(T0 + 9);
   });
 
   it('keeps a short recently-logged list, newest first, without duplicates', () => {

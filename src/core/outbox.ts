@@ -19,8 +19,17 @@ export interface OutboxEntry extends StoppedEntry {
   readonly attempts: number;
   /** Not to be tried again before this moment (epoch ms) unless the person asks. */
   readonly nextAttemptAt: number;
+  /**
+   * In doubt only: not looked up in COR before this moment, even when the person presses Send
+   * now. A request that is slow to commit must land before we look, or the lookup misses it and
+   * the resend books the hour twice.
+   */
+  readonly lookupAfter?: number;
   readonly reason?: Reason;
 }
+
+/** How long an unknown outcome is left to settle in COR before we look for the entry there. */
+export const IN_DOUBT_SETTLE_MS = 10 * durations.SECOND;
 
 /** What the popup lists as logged: COR's own record of the entry when it gave us one. */
 export interface LoggedEntry {
@@ -48,6 +57,7 @@ export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, n
 export function sendable(outbox: readonly OutboxEntry[], now: number, force: boolean): OutboxEntry[] {
   return outbox
     .filter((e) => (e.state === 'waiting' || e.state === 'in-doubt') && (force || e.nextAttemptAt <= now))
+    .filter((e) => (e.lookupAfter ?? 0) <= now)
     .sort((a, b) => a.stoppedAt - b.stoppedAt);
 }
 
@@ -55,9 +65,15 @@ export function sendable(outbox: readonly OutboxEntry[], now: number, force: boo
  * A worker that died mid-request leaves entries marked `sending`. Whether COR got them is
  * unknown, so they become in-doubt: looked up in COR before any resend.
  */
-export function recoverInterrupted(outbox: readonly OutboxEntry[]): OutboxEntry[] | null {
+export function recoverInterrupted(outbox: readonly OutboxEntry[], now: number): OutboxEntry[] | null {
   if (!outbox.some((e) => e.state === 'sending')) return null;
-  return outbox.map((e) => (e.state === 'sending' ? { ...e, state: 'in-doubt' } : e));
+  return outbox.map((e) => (e.state === 'sending' ? inDoubt(e, now) : e));
+}
+
+/** The outcome of the last attempt is unknown: look in COR, after the settling time, before resending. */
+function inDoubt(entry: OutboxEntry, now: number): OutboxEntry {
+  const lookupAfter = now + IN_DOUBT_SETTLE_MS;
+  return { ...entry, state: 'in-doubt', lookupAfter, nextAttemptAt: Math.max(entry.nextAttemptAt, lookupAfter) };
 }
 
 export type Settlement =
@@ -83,12 +99,9 @@ export function settle(entry: OutboxEntry, result: Classified, now: number, rand
     case 'retryable': {
       const attempts = entry.attempts + 1;
       const wait = Math.max(backoff(attempts, random), result.retryAfterMs ?? 0);
-      const state = result.outcomeUnknown || entry.state === 'in-doubt' ? 'in-doubt' : 'waiting';
-      return {
-        kind: 'kept',
-        entry: { ...entry, state, attempts, nextAttemptAt: now + wait, reason: result.reason },
-        haltPass: true,
-      };
+      const state = entry.state === 'in-doubt' ? 'in-doubt' : 'waiting';
+      const kept: OutboxEntry = { ...entry, state, attempts, nextAttemptAt: now + wait, reason: result.reason };
+      return { kind: 'kept', entry: result.outcomeUnknown ? inDoubt(kept, now) : kept, haltPass: true };
     }
     case 'rejected':
       return { kind: 'kept', entry: { ...entry, state: 'needs-attention', reason: result.reason }, haltPass: false };
@@ -113,7 +126,9 @@ export function backoff(attempts: number, random: number): number {
 
 /** When the outbox next wants a flush by itself, or null when nothing waits on a clock. */
 export function nextWakeUp(outbox: readonly OutboxEntry[]): number | null {
-  const times = outbox.filter((e) => e.state === 'waiting' || e.state === 'in-doubt').map((e) => e.nextAttemptAt);
+  const times = outbox
+    .filter((e) => e.state === 'waiting' || e.state === 'in-doubt')
+    .map((e) => Math.max(e.nextAttemptAt, e.lookupAfter ?? 0));
   return times.length === 0 ? null : Math.min(...times);
 }
 

@@ -2,7 +2,8 @@ import type { OutboxEntry } from '../core/outbox';
 import { nextWakeUp } from '../core/outbox';
 import { t } from '../platform/i18n';
 import type { CommandResult } from '../shared/protocol';
-import { formatTimeOfDay, reasonText, taskLabel } from '../ui/format';
+import { formatTimeOfDay, reasonText } from '../ui/format';
+import { AttentionEntry } from './attention-entry';
 
 /** Entries not yet in COR: how many, why, when the next try is, and a way to try now. */
 export function OutboxPanel(props: { outbox: readonly OutboxEntry[]; onSendNow: () => Promise<CommandResult> }) {
@@ -34,14 +35,9 @@ export function OutboxPanel(props: { outbox: readonly OutboxEntry[]; onSendNow: 
           <h2 id={waiting.length > 0 ? undefined : 'outbox-heading'}>
             {attention.length === 1 ? t('needsAttentionOne') : t('needsAttentionMany', attention.length)}
           </h2>
-          <ul>
+          <ul class="stack">
             {attention.map((e) => (
-              <li key={e.id}>
-                <p class="title">
-                  {t('entrySpan', taskLabel(e.task), formatTimeOfDay(e.startedAt), formatTimeOfDay(e.stoppedAt))}
-                </p>
-                {e.reason !== undefined && <p>{reasonText(e.reason)}</p>}
-              </li>
+              <AttentionEntry key={e.id} entry={e} />
             ))}
           </ul>
         </div>

@@ -7,7 +7,8 @@ import type { Reason } from '../core/cor-response';
 import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
 
-export type CommandError = TimerError | 'invalid-task';
+/** `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded). */
+export type CommandError = TimerError | 'invalid-task' | 'entry-gone';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 
@@ -60,6 +61,10 @@ export interface Protocol {
   'tasks.refresh': { request: None; response: CommandResult };
   'tasks.pin': { request: { readonly task: TaskRef; readonly pinned: boolean }; response: CommandResult };
   'outbox.send-now': { request: None; response: CommandResult };
+  /** The person's decisions on a "Needs attention" entry. */
+  'outbox.retry': { request: { readonly id: string }; response: CommandResult };
+  'outbox.move': { request: { readonly id: string; readonly task: TaskRef }; response: CommandResult };
+  'outbox.discard': { request: { readonly id: string }; response: CommandResult };
   'auth.sign-in': { request: SignInRequest; response: SignInResult };
   /** Without `confirm`, refuses while entries wait, so the page can warn first. */
   'auth.sign-out': { request: { readonly confirm: boolean }; response: SignOutResult };
@@ -80,6 +85,9 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'tasks.refresh',
   'tasks.pin',
   'outbox.send-now',
+  'outbox.retry',
+  'outbox.move',
+  'outbox.discard',
   'auth.sign-in',
   'auth.sign-out',
 ]);

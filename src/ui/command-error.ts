@@ -16,6 +16,8 @@ export function commandErrorText(error: CommandError): string {
       return t('errorOverlapsPrevious');
     case 'nothing-to-undo':
       return t('errorNothingToUndo');
+    case 'entry-gone':
+      return t('errorEntryGone');
     default:
       return assertNever(error);
   }

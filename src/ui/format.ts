@@ -31,6 +31,8 @@ function reasonBase(reason: Reason): string {
       return t('reasonTimeout');
     case 'server-error':
       return t('reasonServerError', status);
+    case 'malformed':
+      return t('reasonMalformed');
     case 'unavailable':
       return t('reasonUnavailable');
     case 'rate-limited':

@@ -1,0 +1,34 @@
+/**
+ * What the person can do with an entry COR refused (the "Needs attention" list): send it again
+ * as it is, send it on another task, or discard it. Nothing else ever removes an entry that COR
+ * has not confirmed. Pure: each returns the new outbox, or null when the entry is no longer
+ * waiting for the person (delivered, changed or discarded meanwhile, say from another window).
+ */
+import type { OutboxEntry } from './outbox';
+import type { TaskRef } from './timer';
+
+export type AttentionAction =
+  { readonly type: 'retry' } | { readonly type: 'move'; readonly task: TaskRef } | { readonly type: 'discard' };
+
+export function resolveAttention(
+  outbox: readonly OutboxEntry[],
+  id: string,
+  action: AttentionAction,
+  now: number,
+): OutboxEntry[] | null {
+  const entry = outbox.find((e) => e.id === id);
+  if (entry === undefined || entry.state !== 'needs-attention') return null;
+  if (action.type === 'discard') return outbox.filter((e) => e.id !== id);
+  const task = action.type === 'move' ? action.task : entry.task;
+  // A fresh start: due now, no backoff carried over, no stale reason shown.
+  const again: OutboxEntry = {
+    id: entry.id,
+    task,
+    startedAt: entry.startedAt,
+    stoppedAt: entry.stoppedAt,
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+  };
+  return outbox.map((e) => (e.id === id ? again : e));
+}
