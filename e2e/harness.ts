@@ -85,6 +85,12 @@ export class ExtensionSession {
     await page.close();
   }
 
+  /** The toolbar badge's text, as Chrome shows it. */
+  badgeText(): Promise<string> {
+    type ChromeAction = { chrome: { action: { getBadgeText(details: object): Promise<string> } } };
+    return this.worker.evaluate(() => (globalThis as unknown as ChromeAction).chrome.action.getBadgeText({}));
+  }
+
   /** Closes the whole browser and starts it again on the same profile. */
   async relaunch(): Promise<ExtensionSession> {
     await this.context.close();

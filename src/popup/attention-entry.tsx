@@ -3,13 +3,14 @@
  * task (by number or link), or Discard — only after saying yes to a question, since the time
  * is then gone for good. COR's reason is shown as text.
  */
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { OutboxEntry } from '../core/outbox';
 import { parseTaskInput } from '../core/task-input';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { ErrorText } from '../ui/error-text';
 import { formatTimeOfDay, reasonText, taskLabel } from '../ui/format';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useCommand } from './use-command';
 
 type Mode = 'idle' | 'moving' | 'confirm-discard';
@@ -58,43 +59,71 @@ export function AttentionEntry({ entry }: { entry: OutboxEntry }) {
         </div>
       )}
       {mode === 'moving' && (
-        <form class="row wrap" onSubmit={(event) => void move(event)}>
-          <label>
-            {t('moveTaskLabel')}
-            <input
-              type="text"
-              value={target}
-              autoFocus
-              onInput={(event) => setTarget(event.currentTarget.value)}
-              onKeyDown={(event) => event.key === 'Escape' && setMode('idle')}
-            />
-          </label>
-          <button type="submit" disabled={busy}>
-            {t('move')}
-          </button>
-          <button type="button" onClick={() => setMode('idle')}>
-            {t('cancel')}
-          </button>
-        </form>
+        <MoveForm
+          busy={busy}
+          target={target}
+          onInput={setTarget}
+          onSubmit={(event) => void move(event)}
+          onCancel={() => setMode('idle')}
+        />
       )}
       {mode === 'confirm-discard' && (
-        <div role="group" aria-label={t('discardEntryQuestion')} class="stack">
-          <p>{t('discardEntryQuestion')}</p>
-          <div class="row wrap">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void run(() => send('outbox.discard', { id: entry.id }))}
-            >
-              {t('discardEntryConfirm')}
-            </button>
-            <button type="button" autoFocus onClick={() => setMode('idle')}>
-              {t('keepEntry')}
-            </button>
-          </div>
-        </div>
+        <DiscardQuestion
+          busy={busy}
+          onDiscard={() => void run(() => send('outbox.discard', { id: entry.id }))}
+          onKeep={() => setMode('idle')}
+        />
       )}
       <ErrorText text={error} />
     </li>
+  );
+}
+
+function MoveForm(props: {
+  busy: boolean;
+  target: string;
+  onInput: (value: string) => void;
+  onSubmit: (event: Event) => void;
+  onCancel: () => void;
+}) {
+  const field = useFocusOnMount<HTMLInputElement>();
+  return (
+    <form class="row wrap" onSubmit={props.onSubmit}>
+      <label>
+        {t('moveTaskLabel')}
+        <input
+          ref={field}
+          type="text"
+          value={props.target}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}
+        />
+      </label>
+      <button type="submit" disabled={props.busy}>
+        {t('move')}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        {t('cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** The time is gone for good once discarded, so the safe answer, Keep it, has the focus. */
+function DiscardQuestion(props: { busy: boolean; onDiscard: () => void; onKeep: () => void }) {
+  const keep = useFocusOnMount<HTMLButtonElement>();
+  const id = useId();
+  return (
+    <div class="stack" role="alertdialog" aria-labelledby={id}>
+      <p id={id}>{t('discardEntryQuestion')}</p>
+      <div class="row wrap">
+        <button type="button" disabled={props.busy} onClick={props.onDiscard}>
+          {t('discardEntryConfirm')}
+        </button>
+        <button type="button" ref={keep} onClick={props.onKeep}>
+          {t('keepEntry')}
+        </button>
+      </div>
+    </div>
   );
 }

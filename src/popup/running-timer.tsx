@@ -8,6 +8,7 @@ import type { TimerState } from '../core/timer';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useNow } from '../ui/use-now';
 import { useCommand } from './use-command';
 import { StartTimeField } from './start-time-field';
@@ -19,6 +20,7 @@ export function RunningTimer({ timer }: { timer: Running }) {
   const now = useNow(true);
   const { busy, error, run } = useCommand();
   const [overlap, setOverlap] = useState<number | null>(null);
+  const confirmStart = useFocusOnMount<HTMLButtonElement>(overlap);
   const meta = [timer.task.project, timer.task.client].filter((p) => p !== undefined).join(' · ');
 
   const moveStart = async (startedAt: number, confirmed = false) => {
@@ -50,7 +52,7 @@ export function RunningTimer({ timer }: { timer: Running }) {
         <div class="notice stack" role="alertdialog" aria-labelledby="overlap-text">
           <p id="overlap-text">{t('confirmOverlap', formatTimeOfDay(overlap), formatTimeOfDay(timer.startedAt))}</p>
           <div class="row">
-            <button type="button" class="primary" autoFocus onClick={() => void moveStart(overlap, true)}>
+            <button type="button" class="primary" ref={confirmStart} onClick={() => void moveStart(overlap, true)}>
               {t('confirmStart', formatTimeOfDay(overlap))}
             </button>
             <button type="button" onClick={() => setOverlap(null)}>

@@ -1,0 +1,90 @@
+/**
+ * Issue 6, the popup's "Needs attention" list in real Chromium: an entry COR refused stays
+ * there, with COR's reason as text, until the person retries it, moves it to another task or
+ * discards it (after a question). Driven with the keyboard where a person would use it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
+import { ExtensionSession, postedHours } from './harness';
+
+let cor: FakeCor;
+let session: ExtensionSession;
+
+beforeEach(async () => {
+  cor = await startFakeCor();
+  session = await ExtensionSession.launch(cor);
+  await session.signInWithToken();
+});
+
+afterEach(async () => {
+  await session.close();
+  await cor.close();
+});
+
+const REFUSAL = [{ field: 'stop', validation: 'after', message: 'The <b>stop</b> must follow the start' }];
+
+/** Times one entry on `taskId` that COR refuses with a 417 validation array; returns the popup showing it. */
+async function refusedEntry(taskId: number): Promise<Page> {
+  cor.failNext(1, { status: 417, body: REFUSAL }, { method: 'POST', path: '/v1/hours' });
+  const popup = await session.openPopup();
+  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
+  await popup.getByRole('option', { selected: true }).waitFor();
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
+  return popup;
+}
+
+const postedBodies = () => postedHours(cor).map((p) => p.body as { task_log_id: number; start: string; stop: string });
+
+describe('Needs attention', () => {
+  it('shows COR’s reason as text and keeps the entry; Retry sends it once COR accepts', async () => {
+    const popup = await refusedEntry(SEED.tasks.design);
+    // COR's text is shown as text: the tags are visible characters, not markup.
+    await popup.getByText('The <b>stop</b> must follow the start', { exact: false }).waitFor();
+    expect(await popup.locator('b').count()).toBe(0);
+    await expect.poll(() => session.badgeText()).toBe('!');
+    await popup.getByRole('button', { name: 'Retry' }).click();
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
+    await expect.poll(() => cor.hours.length).toBe(1);
+    await popup.getByRole('heading', { name: /waiting to be sent/ }).waitFor({ state: 'detached' });
+    expect(postedBodies()).toHaveLength(2);
+    expect(postedBodies()[1]).toEqual(postedBodies()[0]);
+  });
+
+  it('moves the entry to another task typed by number, with the keyboard, keeping its times', async () => {
+    const popup = await refusedEntry(SEED.tasks.design);
+    await popup.getByRole('button', { name: 'Move to another task' }).focus();
+    await popup.keyboard.press('Enter');
+    const field = popup.getByRole('textbox', { name: 'Task number or link' });
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await popup.keyboard.type('#99999');
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('alert').filter({ hasText: 'Task not found in COR' }).waitFor();
+    await field.fill(`#${SEED.tasks.budget}`);
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
+    await expect.poll(() => cor.hours.length).toBe(1);
+    const [refused, moved] = postedBodies();
+    expect(moved).toEqual({ ...refused, task_log_id: SEED.tasks.budget });
+    expect(cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
+  });
+
+  it('asks before discarding; “Keep it” keeps the entry, “Discard entry” removes it and nothing reaches COR', async () => {
+    const popup = await refusedEntry(SEED.tasks.design);
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
+    const question = popup.getByRole('alertdialog', { name: 'Discard this entry? Its time will not reach COR.' });
+    await question.waitFor();
+    // The safe answer has the focus: Enter keeps the entry.
+    await popup.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
+    await question.getByRole('button', { name: 'Discard entry' }).click();
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
+    await expect.poll(() => session.badgeText()).toBe('');
+    expect(cor.hours).toHaveLength(0);
+    expect(postedBodies()).toHaveLength(1);
+  });
+});
