@@ -7,6 +7,7 @@ import { postHoursRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
 import { isHour, loggedFromHour } from '../core/hours';
 import {
+  deliveryResult,
   recoverInterrupted,
   remember,
   removeEntry,
@@ -77,16 +78,9 @@ async function attempt(entry: OutboxEntry): Promise<boolean> {
   const result = await callCor(
     postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
   );
-  if (result.class !== 'ok') return keep(sending, result);
-  // A success we cannot read (a proxy's page, a cut body) may or may not be COR's: look before resending.
-  return isHour(result.data) ? deliver(sending, result.data) : keep(sending, unreadableSuccess);
+  const delivery = deliveryResult(result, isHour);
+  return delivery.class === 'ok' ? deliver(sending, delivery.data) : keep(sending, delivery);
 }
-
-const unreadableSuccess: Exclude<Classified, { class: 'ok' }> = {
-  class: 'retryable',
-  reason: { code: 'malformed' },
-  outcomeUnknown: true,
-};
 
 async function deliver(entry: OutboxEntry, hour: unknown): Promise<boolean> {
   await serial(async () => {

@@ -76,6 +76,15 @@ function inDoubt(entry: OutboxEntry, now: number): OutboxEntry {
   return { ...entry, state: 'in-doubt', lookupAfter, nextAttemptAt: Math.max(entry.nextAttemptAt, lookupAfter) };
 }
 
+/**
+ * What a POST /hours attempt came to. A success whose answer is not COR's record (a proxy's
+ * page, a cut body) proves nothing: the entry may or may not be in COR, so it is in doubt.
+ */
+export function deliveryResult(result: Classified, isRecord: (data: unknown) => boolean): Classified {
+  if (result.class !== 'ok' || isRecord(result.data)) return result;
+  return { class: 'retryable', reason: { code: 'malformed' }, outcomeUnknown: true };
+}
+
 export type Settlement =
   | { readonly kind: 'delivered' }
   | {
