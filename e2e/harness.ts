@@ -18,14 +18,16 @@ export class ExtensionSession {
     readonly extensionId: string,
     readonly profileDir: string,
     private readonly cor: FakeCor,
+    private readonly dist: string,
   ) {}
 
-  static async launch(cor: FakeCor, profileDir?: string): Promise<ExtensionSession> {
-    if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run npm run build first`);
+  /** Starts Chromium with the build at `dist` (the production build unless a test installs a copy). */
+  static async launch(cor: FakeCor, profileDir?: string, dist = DIST): Promise<ExtensionSession> {
+    if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build at ${dist}: run npm run build first`);
     const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'cor-timer-e2e-')));
-    const context = await launchWithExtension({ profileDir: dir, corPort: cor.port, headless: true });
+    const context = await launchWithExtension({ profileDir: dir, corPort: cor.port, headless: true, dist });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return new ExtensionSession(context, worker, new URL(worker.url()).host, dir, cor);
+    return new ExtensionSession(context, worker, new URL(worker.url()).host, dir, cor, dist);
   }
 
   url(path: string): string {
@@ -94,7 +96,7 @@ export class ExtensionSession {
   /** Closes the whole browser and starts it again on the same profile. */
   async relaunch(): Promise<ExtensionSession> {
     await this.context.close();
-    return ExtensionSession.launch(this.cor, this.profileDir);
+    return ExtensionSession.launch(this.cor, this.profileDir, this.dist);
   }
 
   async close(): Promise<void> {

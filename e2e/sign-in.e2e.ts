@@ -135,7 +135,7 @@ describe('staying signed in', () => {
     expect(cor.hours).toHaveLength(1);
   });
 
-  it('signing out while an entry waits warns first and keeps the entry', async () => {
+  it('signing out while an entry waits warns first and keeps the entry; it arrives once after signing in again', async () => {
     await signInAndClose();
     const popup = await session.openPopup();
     cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
@@ -150,5 +150,10 @@ describe('staying signed in', () => {
     await popup.getByText('Sign in to COR to start logging your hours.').waitFor();
     expect(await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).count()).toBe(1);
     expect(await storageText(options)).not.toContain('"accessToken"');
+
+    cor.clearFaults();
+    await session.signInWithToken();
+    await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor({ state: 'detached' });
+    expect(cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design]);
   });
 });

@@ -132,6 +132,22 @@ describe('settle: what an attempt means for the entry', () => {
       },
     ],
     [
+      'an in-doubt entry whose lookup got no answer keeps its settling time: a GET books nothing',
+      entry({ state: 'in-doubt', lookupAfter: T0 - 5000 }),
+      { class: 'retryable', reason: { code: 'network' }, outcomeUnknown: true },
+      {
+        kind: 'kept',
+        haltPass: true,
+        entry: entry({
+          state: 'in-doubt',
+          attempts: 1,
+          nextAttemptAt: T0 + 1000,
+          lookupAfter: T0 - 5000,
+          reason: { code: 'network' },
+        }),
+      },
+    ],
+    [
       'Retry-After longer than the backoff wins',
       entry({ state: 'sending' }),
       {

@@ -110,7 +110,9 @@ export function settle(entry: OutboxEntry, result: Classified, now: number, rand
       const wait = Math.max(backoff(attempts, random), result.retryAfterMs ?? 0);
       const state = entry.state === 'in-doubt' ? 'in-doubt' : 'waiting';
       const kept: OutboxEntry = { ...entry, state, attempts, nextAttemptAt: now + wait, reason: result.reason };
-      return { kind: 'kept', entry: result.outcomeUnknown ? inDoubt(kept, now) : kept, haltPass: true };
+      // Only a POST can leave an hour behind; a failed lookup (the entry was in doubt already) cannot.
+      const posted = entry.state === 'sending' && result.outcomeUnknown;
+      return { kind: 'kept', entry: posted ? inDoubt(kept, now) : kept, haltPass: true };
     }
     case 'rejected':
       return { kind: 'kept', entry: { ...entry, state: 'needs-attention', reason: result.reason }, haltPass: false };
