@@ -4,25 +4,13 @@
  * (TESTING.md), the badge and tooltip read back from Chrome, and the menu items checked after
  * the worker is stopped and after a browser restart.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
+import { SEED } from '../tools/fake-cor/server.ts';
 import { CdpTarget } from './cdp-target';
-import { ExtensionSession, postedHours } from './harness';
+import { useExtension, postedHours } from './harness';
 
-let cor: FakeCor;
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  cor = await startFakeCor();
-  session = await ExtensionSession.launch(cor);
-  await session.signInWithToken();
-});
-
-afterEach(async () => {
-  await session.close();
-  await cor.close();
-});
+const t = useExtension({ signedIn: true });
 
 type Timer = { status: string; task?: { id: number; title?: string }; startedAt?: number };
 type Chrome = {
@@ -42,24 +30,24 @@ type Chrome = {
 declare const chrome: Chrome;
 
 const timer = () =>
-  session.worker.evaluate(async () => (await chrome.storage.local.get('timer')).timer as Timer | undefined);
-const badge = () => session.worker.evaluate(() => chrome.action.getBadgeText({}));
-const tooltip = () => session.worker.evaluate(() => chrome.action.getTitle({}));
+  t.session.worker.evaluate(async () => (await chrome.storage.local.get('timer')).timer as Timer | undefined);
+const badge = () => t.session.worker.evaluate(() => chrome.action.getBadgeText({}));
+const tooltip = () => t.session.worker.evaluate(() => chrome.action.getTitle({}));
 /** Badge text and tooltip read together: a redraw sets one after the other. */
 const icon = async () => ({ badge: await badge(), tooltip: await tooltip() });
-const popupSetting = () => session.worker.evaluate(() => chrome.action.getPopup({}));
+const popupSetting = () => t.session.worker.evaluate(() => chrome.action.getPopup({}));
 const taskPage = (id: number) => `https://acme.cor.works/tasks/${id}`;
 
 /** A right-click → "Log time on this task" as Chrome reports it, fired at the real listener. */
 function clickMenu(info: { menuItemId: string; pageUrl?: string; linkUrl?: string }): Promise<void> {
-  return session.worker.evaluate(async (info) => {
+  return t.session.worker.evaluate(async (info) => {
     const [tab] = await chrome.tabs.query({ active: true });
     chrome.contextMenus.onClicked.dispatch({ editable: false, frameId: 0, ...info }, tab);
   }, info);
 }
 
 function clickIcon(): Promise<void> {
-  return session.worker.evaluate(async () => {
+  return t.session.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true });
     chrome.action.onClicked.dispatch(tab);
   });
@@ -67,7 +55,7 @@ function clickIcon(): Promise<void> {
 
 /** A real key press (Alt+Shift+K by default) delivered by the browser to the focused page. */
 async function pressToggleShortcut(page: Page): Promise<void> {
-  const cdp = await session.context.newCDPSession(page);
+  const cdp = await t.session.context.newCDPSession(page);
   const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
@@ -91,7 +79,7 @@ async function untilTimer(status: string, act: () => Promise<void>): Promise<voi
 }
 
 async function startAndStopInPopup(taskId: number): Promise<void> {
-  const popup = await session.openPopup();
+  const popup = await t.session.openPopup();
   await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
   await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
@@ -103,7 +91,7 @@ async function startAndStopInPopup(taskId: number): Promise<void> {
 describe('start and stop from anywhere', () => {
   it('a real shortcut press starts the last task and stops it; the entry is posted once', async () => {
     await startAndStopInPopup(SEED.tasks.content);
-    const page = await session.context.newPage();
+    const page = await t.session.context.newPage();
     await page.goto(taskPage(SEED.tasks.budget));
 
     await untilTimer('running', () => pressToggleShortcut(page));
@@ -116,14 +104,14 @@ describe('start and stop from anywhere', () => {
       .toBe('0:00 | COR Timer: Armado de contenido v1, since …');
 
     await untilTimer('idle', () => pressToggleShortcut(page));
-    await expect.poll(() => cor.hours.length).toBe(2);
+    await expect.poll(() => t.cor.hours.length).toBe(2);
     await expect.poll(icon).toEqual({ badge: '', tooltip: 'COR Timer' });
-    const posts = postedHours(cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
+    const posts = postedHours(t.cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
     expect(posts).toEqual([SEED.tasks.content, SEED.tasks.content]);
   });
 
   it('"Log time on this task" starts the page’s task, switches to a linked one, and stops the same task', async () => {
-    const page = await session.context.newPage();
+    const page = await t.session.context.newPage();
     await page.goto(taskPage(SEED.tasks.design));
     await page.getByRole('heading', { name: 'Diseño de campaña — Día del Niño 🎈' }).waitFor();
 
@@ -132,38 +120,38 @@ describe('start and stop from anywhere', () => {
     await expect.poll(tooltip).toMatch(/^COR Timer: Diseño de campaña — Día del Niño 🎈, since /);
 
     await clickMenu({ menuItemId: 'log-time-link', linkUrl: taskPage(SEED.tasks.content), pageUrl: page.url() });
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     await expect.poll(async () => (await timer())?.task?.id).toBe(SEED.tasks.content);
 
     await clickMenu({ menuItemId: 'log-time-page', pageUrl: `${taskPage(SEED.tasks.content)}/?tab=hours` });
     await expect.poll(async () => (await timer())?.status).toBe('idle');
-    await expect.poll(() => cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design, SEED.tasks.content]);
-    expect(postedHours(cor)).toHaveLength(2);
+    await expect.poll(() => t.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design, SEED.tasks.content]);
+    expect(postedHours(t.cor)).toHaveLength(2);
   });
 
   it('icon-click mode toggles through action.onClicked; switching back by keyboard restores the popup', async () => {
     await startAndStopInPopup(SEED.tasks.budget);
-    const options = await session.openOptions();
+    const options = await t.session.openOptions();
     await options.getByRole('radio', { name: 'Starts or stops the timer' }).check();
     await expect.poll(popupSetting).toBe('');
 
     await untilTimer('running', clickIcon);
     expect((await timer())?.task?.id).toBe(SEED.tasks.budget);
     await untilTimer('idle', clickIcon);
-    await expect.poll(() => cor.hours.length).toBe(2);
+    await expect.poll(() => t.cor.hours.length).toBe(2);
 
     // The icon's own menu still opens COR Timer, as the real popup, and leaves the mode as it was.
     const { opened } = await watchForPopup();
     await clickMenu({ menuItemId: 'open-popup' });
     await opened;
-    expect(session.context.pages().map((p) => p.url())).not.toContain(session.url('src/popup/index.html'));
+    expect(t.session.context.pages().map((p) => p.url())).not.toContain(t.session.url('src/popup/index.html'));
     await expect.poll(popupSetting).toBe('');
 
     const toggle = options.getByRole('radio', { name: 'Starts or stops the timer' });
     await toggle.focus();
     await options.keyboard.press('ArrowUp');
     await expect(options.getByRole('radio', { name: 'Opens COR Timer' }).isChecked()).resolves.toBe(true);
-    await expect.poll(popupSetting).toBe(session.url('src/popup/index.html'));
+    await expect.poll(popupSetting).toBe(t.session.url('src/popup/index.html'));
   });
 
   it('the menu items exist after the worker is stopped and after a browser restart', async () => {
@@ -182,20 +170,20 @@ describe('start and stop from anywhere', () => {
         ids,
       );
     // Wait until the worker has built them, then take it away.
-    const first = await session.openOptions();
+    const first = await t.session.openOptions();
     await expect.poll(() => exists(first)).toEqual([true, true, true, true, false]);
-    await session.stopWorker();
+    await t.session.stopWorker();
     expect(await exists(first)).toEqual([true, true, true, true, false]);
 
-    session = await session.relaunch();
-    const again = await session.openOptions();
+    t.session = await t.session.relaunch();
+    const again = await t.session.openOptions();
     await expect.poll(() => exists(again)).toEqual([true, true, true, true, false]);
   });
 });
 
 /** The action popup is a page target Playwright does not list; Chrome announces it over CDP. */
 async function watchForPopup(): Promise<{ opened: Promise<unknown> }> {
-  const browser = await session.context.browser()!.newBrowserCDPSession();
+  const browser = await t.session.context.browser()!.newBrowserCDPSession();
   // Wrapped: an async function returning the bare promise would wait for the popup itself.
-  return { opened: CdpTarget.waitFor(browser, (url) => url === session.url('src/popup/index.html')) };
+  return { opened: CdpTarget.waitFor(browser, (url) => url === t.session.url('src/popup/index.html')) };
 }

@@ -3,31 +3,19 @@
  * there, with COR's reason as text, until the person retries it, moves it to another task or
  * discards it (after a question). Driven with the keyboard where a person would use it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
-import { ExtensionSession, postedHours } from './harness';
+import { SEED } from '../tools/fake-cor/server.ts';
+import { useExtension, postedHours } from './harness';
 
-let cor: FakeCor;
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  cor = await startFakeCor();
-  session = await ExtensionSession.launch(cor);
-  await session.signInWithToken();
-});
-
-afterEach(async () => {
-  await session.close();
-  await cor.close();
-});
+const t = useExtension({ signedIn: true });
 
 const REFUSAL = [{ field: 'stop', validation: 'after', message: 'The <b>stop</b> must follow the start' }];
 
 /** Times one entry on `taskId` that COR refuses with a 417 validation array; returns the popup showing it. */
 async function refusedEntry(taskId: number): Promise<Page> {
-  cor.failNext(1, { status: 417, body: REFUSAL }, { method: 'POST', path: '/v1/hours' });
-  const popup = await session.openPopup();
+  t.cor.failNext(1, { status: 417, body: REFUSAL }, { method: 'POST', path: '/v1/hours' });
+  const popup = await t.session.openPopup();
   await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
   await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
@@ -36,7 +24,8 @@ async function refusedEntry(taskId: number): Promise<Page> {
   return popup;
 }
 
-const postedBodies = () => postedHours(cor).map((p) => p.body as { task_log_id: number; start: string; stop: string });
+const postedBodies = () =>
+  postedHours(t.cor).map((p) => p.body as { task_log_id: number; start: string; stop: string });
 
 describe('Needs attention', () => {
   it('shows COR’s reason as text and keeps the entry; Retry sends it once COR accepts', async () => {
@@ -44,10 +33,10 @@ describe('Needs attention', () => {
     // COR's text is shown as text: the tags are visible characters, not markup.
     await popup.getByText('The <b>stop</b> must follow the start', { exact: false }).waitFor();
     expect(await popup.locator('b').count()).toBe(0);
-    await expect.poll(() => session.badgeText()).toBe('!');
+    await expect.poll(() => t.session.badgeText()).toBe('!');
     await popup.getByRole('button', { name: 'Retry' }).click();
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
-    await expect.poll(() => cor.hours.length).toBe(1);
+    await expect.poll(() => t.cor.hours.length).toBe(1);
     await popup.getByRole('heading', { name: /waiting to be sent/ }).waitFor({ state: 'detached' });
     expect(postedBodies()).toHaveLength(2);
     expect(postedBodies()[1]).toEqual(postedBodies()[0]);
@@ -65,10 +54,10 @@ describe('Needs attention', () => {
     await field.fill(`#${SEED.tasks.budget}`);
     await popup.keyboard.press('Enter');
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
-    await expect.poll(() => cor.hours.length).toBe(1);
+    await expect.poll(() => t.cor.hours.length).toBe(1);
     const [refused, moved] = postedBodies();
     expect(moved).toEqual({ ...refused, task_log_id: SEED.tasks.budget });
-    expect(cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
+    expect(t.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
   });
 
   it('asks before discarding; “Keep it” keeps the entry, “Discard entry” removes it and nothing reaches COR', async () => {
@@ -83,8 +72,8 @@ describe('Needs attention', () => {
     await popup.getByRole('button', { name: 'Discard', exact: true }).click();
     await question.getByRole('button', { name: 'Discard entry' }).click();
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
-    await expect.poll(() => session.badgeText()).toBe('');
-    expect(cor.hours).toHaveLength(0);
+    await expect.poll(() => t.session.badgeText()).toBe('');
+    expect(t.cor.hours).toHaveLength(0);
     expect(postedBodies()).toHaveLength(1);
   });
 });

@@ -2,23 +2,12 @@
  * Issue 2, end to end: the production build in real Chromium, COR played by fake-cor. Each
  * test drives the popup and options by role and accessible name, as a person would.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
-import { ExtensionSession, postedHours } from './harness';
+import { SEED } from '../tools/fake-cor/server.ts';
+import { useExtension, postedHours } from './harness';
 
-let cor: FakeCor;
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  cor = await startFakeCor();
-  session = await ExtensionSession.launch(cor);
-});
-
-afterEach(async () => {
-  await session.close();
-  await cor.close();
-});
+const t = useExtension();
 
 /** Names the task by number in the search box and starts it, as a person who knows the number would. */
 async function startTimer(popup: Page, taskId: number): Promise<number> {
@@ -47,19 +36,19 @@ function expectStampNear(iso: unknown, clickedAt: number): void {
 
 describe('foundation: start in the popup, stop, the entry reaches COR', () => {
   it('saves a pasted token in the options page and shows who it belongs to', async () => {
-    const options = await session.openOptions();
+    const options = await t.session.openOptions();
     await options.getByText('Other ways to sign in').click();
-    await options.getByLabel('Access token', { exact: true }).fill(cor.issueToken().access_token);
+    await options.getByLabel('Access token', { exact: true }).fill(t.cor.issueToken().access_token);
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText(`Signed in as ${SEED.user.first_name} ${SEED.user.last_name}`).waitFor();
-    const popup = await session.openPopup();
+    const popup = await t.session.openPopup();
     await popup.getByText(`Signed in as ${SEED.user.first_name} ${SEED.user.last_name}`).waitFor();
   });
 
   it('start → stop posts exactly one entry with the bearer token and the moments of the clicks', async () => {
-    const { access_token } = cor.issueToken();
-    await session.signInWithToken(access_token);
-    const popup = await session.openPopup();
+    const { access_token } = t.cor.issueToken();
+    await t.session.signInWithToken(access_token);
+    const popup = await t.session.openPopup();
     const startedAt = await startTimer(popup, SEED.tasks.content);
 
     // COR tells the worker the task's title; the popup shows it in place of the number.
@@ -73,7 +62,7 @@ describe('foundation: start in the popup, stop, the entry reaches COR', () => {
     const stoppedAt = await stopTimer(popup);
     await popup.getByText('Logged 0:00 on Armado de contenido v1').waitFor();
 
-    const posts = postedHours(cor);
+    const posts = postedHours(t.cor);
     expect(posts).toHaveLength(1);
     const [post] = posts;
     expect(post!.auth).toBe(`Bearer ${access_token}`);
@@ -83,83 +72,83 @@ describe('foundation: start in the popup, stop, the entry reaches COR', () => {
     expect(body.task_log_id).toBe(SEED.tasks.content);
     expectStampNear(body.start, startedAt);
     expectStampNear(body.stop, stoppedAt);
-    expect(cor.hours).toHaveLength(1);
+    expect(t.cor.hours).toHaveLength(1);
   });
 
   it('keeps running with the original start when Chrome stops the service worker', async () => {
-    await session.signInWithToken();
-    let popup = await session.openPopup();
+    await t.session.signInWithToken();
+    let popup = await t.session.openPopup();
     const startedAt = await startTimer(popup, SEED.tasks.design);
     await popup.close();
 
-    await session.stopWorker();
+    await t.session.stopWorker();
 
-    popup = await session.openPopup();
+    popup = await t.session.openPopup();
     await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
     await stopTimer(popup);
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     await popup.getByText(/^Logged /).waitFor();
-    const posts = postedHours(cor);
+    const posts = postedHours(t.cor);
     expect(posts).toHaveLength(1);
     expectStampNear((posts[0]!.body as { start: unknown }).start, startedAt);
   });
 
   it('keeps running with the original start across a browser restart, then posts once', async () => {
-    await session.signInWithToken();
-    const popup = await session.openPopup();
+    await t.session.signInWithToken();
+    const popup = await t.session.openPopup();
     const startedAt = await startTimer(popup, SEED.tasks.budget);
     const startedText = await popup.getByLabel('Started at').inputValue();
 
-    session = await session.relaunch();
+    t.session = await t.session.relaunch();
 
-    const again = await session.openPopup();
+    const again = await t.session.openPopup();
     await again.getByRole('button', { name: 'Stop timer' }).waitFor();
     expect(await again.getByLabel('Started at').inputValue()).toBe(startedText);
     await again.getByRole('region', { name: 'Revisão do orçamento 📊' }).waitFor();
     await stopTimer(again);
     await again.getByText(/^Logged /).waitFor();
-    const posts = postedHours(cor);
+    const posts = postedHours(t.cor);
     expect(posts).toHaveLength(1);
     expectStampNear((posts[0]!.body as { start: unknown }).start, startedAt);
-    expect(cor.hours).toHaveLength(1);
+    expect(t.cor.hours).toHaveLength(1);
   });
 
   it('keeps the entry when COR answers 500, shows why, and delivers it once COR recovers', async () => {
-    await session.signInWithToken();
-    const popup = await session.openPopup();
-    cor.failNext(100, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    await t.session.signInWithToken();
+    const popup = await t.session.openPopup();
+    t.cor.failNext(100, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await startTimer(popup, SEED.tasks.design);
     await stopTimer(popup);
 
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor();
     await popup.getByText('COR answered with an error (500). COR said: “Internal error”').waitFor();
-    expect(cor.hours).toHaveLength(0);
+    expect(t.cor.hours).toHaveLength(0);
 
-    cor.clearFaults();
+    t.cor.clearFaults();
     await popup.getByRole('button', { name: 'Send now' }).click();
     await popup.getByText(/^Logged 0:00 on /).waitFor();
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor({ state: 'detached' });
-    expect(cor.hours).toHaveLength(1);
-    expect(cor.hours[0]!.task_log_id).toBe(SEED.tasks.design);
+    expect(t.cor.hours).toHaveLength(1);
+    expect(t.cor.hours[0]!.task_log_id).toBe(SEED.tasks.design);
   });
 
   it('keeps the entry when COR refuses the token, and says the token was refused', async () => {
-    await session.signInWithToken();
-    const popup = await session.openPopup();
+    await t.session.signInWithToken();
+    const popup = await t.session.openPopup();
     await startTimer(popup, SEED.tasks.design);
     await popup.getByRole('region', { name: 'Diseño de campaña — Día del Niño 🎈' }).waitFor();
-    cor.expireAccessTokens();
+    t.cor.expireAccessTokens();
     await stopTimer(popup);
 
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor();
     await popup.getByText('COR refused the access token. Paste a new one in Settings.').first().waitFor();
-    expect(cor.hours).toHaveLength(0);
-    const posts = postedHours(cor);
+    expect(t.cor.hours).toHaveLength(0);
+    const posts = postedHours(t.cor);
     expect(posts).toHaveLength(1);
 
     // A new token sends what waited, once.
-    await session.signInWithToken();
+    await t.session.signInWithToken();
     await popup.getByText(/^Logged 0:00 on /).waitFor();
-    expect(cor.hours).toHaveLength(1);
+    expect(t.cor.hours).toHaveLength(1);
   });
 });

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { FakeCor } from '../tools/fake-cor/server.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
 import { CHROME_DIST as DIST, launchWithExtension } from '../tools/chromium-launch.ts';
 
 export class ExtensionSession {
@@ -103,6 +104,30 @@ export class ExtensionSession {
     await this.context.close();
     await rm(this.profileDir, { recursive: true, force: true });
   }
+}
+
+/** What each test of a file gets: its own fake-cor and its own browser with the extension. */
+export interface ExtensionTest {
+  cor: FakeCor;
+  session: ExtensionSession;
+}
+
+/**
+ * Registers the hooks that give every test in the file a fresh fake-cor and Chromium (signed in
+ * with a pasted token when `signedIn`), closed after it. Fields are set before each test runs.
+ */
+export function useExtension(options: { signedIn?: boolean } = {}): ExtensionTest {
+  const test = {} as ExtensionTest;
+  beforeEach(async () => {
+    test.cor = await startFakeCor();
+    test.session = await ExtensionSession.launch(test.cor);
+    if (options.signedIn === true) await test.session.signInWithToken();
+  });
+  afterEach(async () => {
+    await test.session.close();
+    await test.cor.close();
+  });
+  return test;
 }
 
 /** Fail loudly: an uncaught error in an extension page fails the test that caused it. */

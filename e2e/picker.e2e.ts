@@ -2,33 +2,21 @@
  * Issue 4, end to end: finding the task from the popup, with the keyboard as a person would,
  * switching, correcting the running timer, and the cache when COR is away.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
-import { ExtensionSession, postedHours } from './harness';
+import { SEED } from '../tools/fake-cor/server.ts';
+import { useExtension, postedHours } from './harness';
 
-let cor: FakeCor;
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  cor = await startFakeCor();
-  session = await ExtensionSession.launch(cor);
-  await session.signInWithToken();
-});
-
-afterEach(async () => {
-  await session.close();
-  await cor.close();
-});
+const t = useExtension({ signedIn: true });
 
 const search = (popup: Page) => popup.getByRole('searchbox', { name: 'Search tasks' });
 const selected = (popup: Page) => popup.getByRole('option', { selected: true });
-const titleOf = (id: number) => cor.tasks.find((t) => t.id === id)!.title;
-const postedTaskIds = () => postedHours(cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
+const titleOf = (id: number) => t.cor.tasks.find((t) => t.id === id)!.title;
+const postedTaskIds = () => postedHours(t.cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
 
 /** The popup with "My tasks" loaded from COR. */
 async function openPicker(): Promise<Page> {
-  const popup = await session.openPopup();
+  const popup = await t.session.openPopup();
   await popup.getByRole('group', { name: 'My tasks' }).waitFor();
   return popup;
 }
@@ -45,11 +33,11 @@ describe('picking a task', () => {
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('ArrowDown');
     const chosen = (await selected(popup).locator('.title').textContent())!;
-    const id = cor.tasks.find((t) => t.title === chosen)!.id;
+    const id = t.cor.tasks.find((t) => t.title === chosen)!.id;
     await popup.keyboard.press('Enter');
     await popup.getByRole('region', { name: chosen }).waitFor();
     await stop(popup);
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     expect(postedTaskIds()).toEqual([id]);
   });
 
@@ -68,9 +56,9 @@ describe('picking a task', () => {
     await popup.keyboard.press('Enter');
     await popup.getByRole('region', { name: 'Crème brûlée menu — photo shoot' }).waitFor();
     await stop(popup);
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     expect(postedTaskIds()).toEqual([1015]);
-    const searches = cor.requests.filter((r) => r.path.startsWith('/v1/tasks/search-by-title/'));
+    const searches = t.cor.requests.filter((r) => r.path.startsWith('/v1/tasks/search-by-title/'));
     expect(searches.at(-1)!.path).toBe('/v1/tasks/search-by-title/creme%20brulee');
   });
 
@@ -82,7 +70,7 @@ describe('picking a task', () => {
     await popup.getByRole('alert').filter({ hasText: 'Task not found in COR' }).waitFor();
     await popup.keyboard.press('Escape');
     expect(await search(popup).inputValue()).toBe('');
-    expect(postedHours(cor)).toHaveLength(0);
+    expect(postedHours(t.cor)).toHaveLength(0);
   });
 
   it('shows a title that looks like HTML as text', async () => {
@@ -118,14 +106,14 @@ describe('picking a task', () => {
 
   it('cached tasks still work while COR is unreachable', async () => {
     await (await openPicker()).close();
-    await cor.down();
-    const popup = await session.openPopup();
+    await t.cor.down();
+    const popup = await t.session.openPopup();
     await popup.getByRole('group', { name: 'My tasks' }).waitFor();
     await search(popup).fill('contenido v1');
     await popup.getByRole('option', { name: /Armado de contenido v1/ }).waitFor();
     await popup.keyboard.press('Enter');
     await popup.getByRole('region', { name: titleOf(SEED.tasks.content) }).waitFor();
-    await cor.up();
+    await t.cor.up();
   });
 });
 
@@ -159,8 +147,8 @@ describe('switching and correcting', () => {
     await expect.poll(() => popup.getByLabel('Started at').inputValue()).not.toBe(before);
     await expect.poll(() => popup.getByRole('timer').textContent()).toMatch(/^0:0[45]:/);
     await stop(popup);
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
-    const start = Date.parse((postedHours(cor)[0]!.body as { start: string }).start);
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    const start = Date.parse((postedHours(t.cor)[0]!.body as { start: string }).start);
     expect(Math.abs(start - (clickedAt - 5 * 60_000))).toBeLessThan(1000);
   });
 
@@ -199,7 +187,7 @@ describe('switching and correcting', () => {
     await popup.getByRole('option', { name: /Armado de contenido v1/ }).waitFor();
     await popup.keyboard.press('Enter');
     await stop(popup);
-    await cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
+    await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     await popup.getByText(/^Logged 0:00 on /).waitFor();
     expect(postedTaskIds()).toEqual([SEED.tasks.content]);
   });
@@ -212,6 +200,6 @@ describe('switching and correcting', () => {
     await stop(popup);
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
     await popup.getByText('COR said: “The task is finished, hours cannot be logged”', { exact: false }).waitFor();
-    expect(cor.hours).toHaveLength(0);
+    expect(t.cor.hours).toHaveLength(0);
   });
 });

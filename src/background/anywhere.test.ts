@@ -3,16 +3,15 @@
  * the badge and the notifications all go through the one dispatch path. Assertions are on
  * stored state, what COR received, and what the browser shows.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
-import { fetchVia, installFakeBrowser } from '../test/fake-platform';
+import { SEED } from '../../tools/fake-cor/server.ts';
 import { menuItems, person, popupState } from '../test/fake-extras';
-import { popup, postsOf, startWorker, stored } from '../test/worker';
+import { popup, postsOf, startWorker, stored, useWorker } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-let cor: FakeCor;
+const world = useWorker({ signedIn: true });
 const T0 = () => Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000;
 const DESIGN = 'Diseño de campaña — Día del Niño 🎈';
 const CONTENT = 'Armado de contenido v1';
@@ -24,20 +23,6 @@ const notices = () =>
 const notice = (id: string) => notices()[id]?.message;
 const timer = () => stored<{ status: string; task?: { id: number; title?: string } }>('timer');
 const settle = () => vi.waitFor(async () => expect(await stored<unknown[]>('outbox')).toEqual([]));
-
-beforeEach(async () => {
-  installFakeBrowser();
-  cor = await startFakeCor();
-  vi.stubGlobal('fetch', fetchVia(cor));
-  await startWorker();
-  await popup.signInWithToken(cor.issueToken().access_token);
-});
-
-afterEach(async () => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  await cor.close();
-});
 
 describe('keyboard shortcut', () => {
   it('with no task used yet, opens the popup to pick one', async () => {
@@ -66,13 +51,13 @@ describe('keyboard shortcut', () => {
     await person.pressShortcut('toggle-timer');
     await vi.waitFor(() => expect(notice('timer-logged')).toBe(`Logged 1:23 on ${CONTENT}`));
     expect(await timer()).toEqual({ status: 'idle' });
-    expect(postsOf(cor)).toHaveLength(2);
-    expect(cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.content, SEED.tasks.content]);
+    expect(postsOf(world.cor)).toHaveLength(2);
+    expect(world.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.content, SEED.tasks.content]);
   });
 
   it('tells when the entry could not be sent, and keeps it', async () => {
     await popup.start(SEED.tasks.design);
-    cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await person.pressShortcut('toggle-timer');
     await vi.waitFor(() => expect(notice('timer-send-failed')).toMatch(/^Couldn't log 0:00 on .+ yet\. COR answered/));
     expect(await stored<unknown[]>('outbox')).toHaveLength(1);
@@ -103,14 +88,14 @@ describe('context menu "Log time on this task"', () => {
       linkUrl: taskPage(SEED.tasks.content),
       pageUrl: 'https://mail.example/inbox',
     });
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
-    expect(cor.hours[0]!.task_log_id).toBe(SEED.tasks.design);
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));
+    expect(world.cor.hours[0]!.task_log_id).toBe(SEED.tasks.design);
     expect((await timer()).task?.id).toBe(SEED.tasks.content);
 
     await person.clickMenu('log-time-page', { pageUrl: `https://acme.cor.works/#/tasks/${SEED.tasks.content}` });
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(2));
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(2));
     expect(await timer()).toEqual({ status: 'idle' });
-    expect(cor.hours[1]!.task_log_id).toBe(SEED.tasks.content);
+    expect(world.cor.hours[1]!.task_log_id).toBe(SEED.tasks.content);
     await vi.waitFor(() => expect(menuItems.get('toggle-timer')?.title).toBe('Start timer'));
   });
 
@@ -171,7 +156,7 @@ describe('toolbar icon', () => {
     await popup.start(SEED.tasks.budget);
     await person.clickMenu('toggle-timer');
     await vi.waitFor(async () => expect(await timer()).toEqual({ status: 'idle' }));
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));
   });
 
   it('shows elapsed h:mm and the task while running, recomputed by the minute alarm; nothing when idle', async () => {
@@ -202,7 +187,7 @@ describe('toolbar icon', () => {
     await person.clickMenu('log-time-page', { pageUrl: taskPage(SEED.tasks.design) });
     await vi.waitFor(async () => expect(await timer()).toMatchObject({ status: 'running' }));
     await person.clickMenu('log-time-page', { pageUrl: taskPage(SEED.tasks.design) });
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));
     expect(notices()).toEqual({});
   });
 });

@@ -2,39 +2,26 @@
  * "Needs attention": COR refused an entry (417, 404, 400). It stays until the person retries
  * it, moves it to another task, or discards it; the background never drops it by itself.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { SEED } from '../../tools/fake-cor/server.ts';
 import type { OutboxEntry } from '../core/outbox';
-import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, startWorker, stored } from '../test/worker';
+import { sendFromPopup } from '../test/fake-platform';
+import { popup, postsOf, stored, useWorker } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-let cor: FakeCor;
+const world = useWorker({ signedIn: true });
 const outbox = () => stored<OutboxEntry[]>('outbox');
 const act = (name: string, data: Record<string, unknown>) => sendFromPopup({ name, data });
 
 /** Stops one timer on `taskId` that COR refuses with `status`, and returns the refused entry. */
 async function refusedEntry(taskId: number, status: number): Promise<OutboxEntry> {
-  cor.failNext(1, { status }, { method: 'POST', path: '/v1/hours' });
+  world.cor.failNext(1, { status }, { method: 'POST', path: '/v1/hours' });
   await popup.start(taskId);
   await popup.stop();
   await vi.waitFor(async () => expect((await outbox())[0]).toMatchObject({ state: 'needs-attention' }));
   return (await outbox())[0]!;
 }
-
-beforeEach(async () => {
-  installFakeBrowser();
-  cor = await startFakeCor();
-  vi.stubGlobal('fetch', fetchVia(cor));
-  await startWorker();
-  await popup.signInWithToken(cor.issueToken().access_token);
-});
-
-afterEach(async () => {
-  vi.unstubAllGlobals();
-  await cor.close();
-});
 
 describe('Needs attention', () => {
   it('keeps a 417 with COR’s message, and sends nothing more until the person acts', async () => {
@@ -42,7 +29,7 @@ describe('Needs attention', () => {
     expect(entry.reason).toMatchObject({ code: 'rejected', status: 417 });
     expect(entry.reason?.message).toContain('task_log_id');
     await popup.sendNow();
-    expect(postsOf(cor)).toHaveLength(1);
+    expect(postsOf(world.cor)).toHaveLength(1);
     expect(await outbox()).toHaveLength(1);
   });
 
@@ -50,8 +37,8 @@ describe('Needs attention', () => {
     const entry = await refusedEntry(SEED.tasks.design, 417);
     expect(await act('outbox.retry', { id: entry.id })).toEqual({ ok: true });
     await vi.waitFor(async () => expect(await outbox()).toEqual([]));
-    expect(cor.hours).toHaveLength(1);
-    expect(cor.hours[0]).toMatchObject({ task_log_id: SEED.tasks.design });
+    expect(world.cor.hours).toHaveLength(1);
+    expect(world.cor.hours[0]).toMatchObject({ task_log_id: SEED.tasks.design });
     expect((await stored<Array<{ entryId: string }>>('recent'))[0]?.entryId).toBe(entry.id);
   });
 
@@ -60,9 +47,9 @@ describe('Needs attention', () => {
     expect(entry.reason?.code).toBe('task-not-found');
     expect(await act('outbox.move', { id: entry.id, task: { id: SEED.tasks.budget } })).toEqual({ ok: true });
     await vi.waitFor(async () => expect(await outbox()).toEqual([]));
-    const [first, second] = postsOf(cor).map((r) => r.json as { task_log_id: number; start: string });
+    const [first, second] = postsOf(world.cor).map((r) => r.json as { task_log_id: number; start: string });
     expect(second).toMatchObject({ task_log_id: SEED.tasks.budget, start: first?.start });
-    expect(cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
+    expect(world.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
   });
 
   it('Discard removes only that entry; a second Discard is told it is gone', async () => {
@@ -70,11 +57,11 @@ describe('Needs attention', () => {
     expect(await act('outbox.discard', { id: entry.id })).toEqual({ ok: true });
     expect(await outbox()).toEqual([]);
     expect(await act('outbox.discard', { id: entry.id })).toEqual({ ok: false, error: 'entry-gone' });
-    expect(cor.hours).toHaveLength(0);
+    expect(world.cor.hours).toHaveLength(0);
   });
 
   it('refuses to discard or move an entry that is only waiting: COR may be about to have it', async () => {
-    cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
     await popup.start(SEED.tasks.design);
     await popup.stop();
     await vi.waitFor(async () => expect((await outbox())[0]).toMatchObject({ state: 'waiting', attempts: 1 }));

@@ -3,42 +3,29 @@
  * to it as the popup does (messages from the popup page) and assert on stored state and on
  * what COR received, never on internal calls.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
-import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, startWorker, stored } from '../test/worker';
+import { SEED } from '../../tools/fake-cor/server.ts';
+import { sendFromPopup } from '../test/fake-platform';
+import { popup, postsOf, startWorker, stored, useWorker } from '../test/worker';
 import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-let cor: FakeCor;
+const world = useWorker();
 
 /** A whole-second moment an hour ago: fake-cor shares our clock, and its tokens must stay valid. */
 const anHourAgo = () => Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const posts = () => postsOf(cor);
+const posts = () => postsOf(world.cor);
 
 /** Moves the clock past the time an unknown outcome is given to settle in COR. */
 function afterSettling(): void {
   vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + IN_DOUBT_SETTLE_MS });
 }
-const signIn = () => popup.signInWithToken(cor.issueToken().access_token);
+const signIn = () => popup.signInWithToken(world.cor.issueToken().access_token);
 const { start, stop } = popup;
-
-beforeEach(async () => {
-  installFakeBrowser();
-  cor = await startFakeCor();
-  vi.stubGlobal('fetch', fetchVia(cor));
-  await startWorker();
-});
-
-afterEach(async () => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  await cor.close();
-});
 
 describe('background: timer and delivery', () => {
   it('start then stop delivers one entry with the captured times, and remembers COR’s record', async () => {
@@ -57,7 +44,7 @@ describe('background: timer and delivery', () => {
     ]);
     expect(await stored('outbox')).toEqual([]);
     expect((await stored<unknown[]>('recent'))[0]).toMatchObject({
-      corId: cor.hours[0]!.id,
+      corId: world.cor.hours[0]!.id,
       durationMs: 42 * 60_000,
       task: { id: SEED.tasks.content, title: 'Armado de contenido v1' },
     });
@@ -68,7 +55,7 @@ describe('background: timer and delivery', () => {
     await start(SEED.tasks.design);
     const writes: Array<Record<string, unknown>> = [];
     fakeBrowser.storage.onChanged.addListener((changes) => writes.push(changes));
-    cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await stop();
     const stopWrite = writes.find((w) => 'timer' in w);
     expect(Object.keys(stopWrite!).sort()).toEqual(['outbox', 'timer']);
@@ -95,7 +82,7 @@ describe('background: timer and delivery', () => {
 
   it('serialises commands that arrive together: two stops make one entry', async () => {
     await signIn();
-    cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 503 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     const answers = await Promise.all([stop(), stop(), start(SEED.tasks.design)]);
     expect(answers).toEqual([{ ok: true }, { ok: false, error: 'not-running' }, { ok: true }]);
@@ -106,7 +93,7 @@ describe('background: timer and delivery', () => {
 describe('background: nothing lost when things go wrong', () => {
   it('keeps a refused entry with COR’s reason and sends it once COR recovers', async () => {
     await signIn();
-    cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () =>
@@ -116,10 +103,10 @@ describe('background: nothing lost when things go wrong', () => {
         reason: { code: 'server-error', status: 500, message: 'Internal error' },
       }),
     );
-    cor.clearFaults();
+    world.cor.clearFaults();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('survives a worker restart while running: the original start is sent', async () => {
@@ -130,7 +117,7 @@ describe('background: nothing lost when things go wrong', () => {
     await startWorker();
     vi.setSystemTime(t0 + 30 * 60_000);
     await stop();
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));
     expect(posts().map((r) => r.json)).toEqual([
       { task_log_id: SEED.tasks.budget, start: iso(t0), stop: iso(t0 + 30 * 60_000) },
     ]);
@@ -140,7 +127,7 @@ describe('background: nothing lost when things go wrong', () => {
     await signIn();
     // What a worker killed during its POST leaves behind: the entry marked sending, and COR has it.
     const startedAt = Date.UTC(2026, 10, 27, 15, 0, 0, 250);
-    cor.addHour({ task_log_id: SEED.tasks.design, start: '2026-11-27T15:00:00Z', stop: '2026-11-27T16:00:00Z' });
+    world.cor.addHour({ task_log_id: SEED.tasks.design, start: '2026-11-27T15:00:00Z', stop: '2026-11-27T16:00:00Z' });
     const left: OutboxEntry = {
       id: 'e-killed',
       task: { id: SEED.tasks.design },
@@ -157,33 +144,33 @@ describe('background: nothing lost when things go wrong', () => {
     );
     // COR gets time to finish what the dead worker sent; not even Send now looks before then.
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
-    expect(cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
+    expect(world.cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
     afterSettling();
     await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
     expect(posts()).toHaveLength(0);
-    expect(cor.hours).toHaveLength(1);
-    expect(cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
+    expect(world.cor.hours).toHaveLength(1);
+    expect(world.cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
   });
 
   it('an answer lost after COR committed leaves the entry in doubt, and it is never posted again', async () => {
     await signIn();
-    cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
     await vi.waitFor(async () =>
       expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
     );
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
     afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
     expect(posts()).toHaveLength(1);
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('a success it cannot read is not taken on trust: the entry is looked up, then sent once', async () => {
     await signIn();
-    cor.failNext(1, { kind: 'malformed' }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1, { kind: 'malformed' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
     await vi.waitFor(async () =>
@@ -196,12 +183,12 @@ describe('background: nothing lost when things go wrong', () => {
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
     expect(posts()).toHaveLength(2);
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('an in-doubt entry that COR does not have is sent', async () => {
     await signIn();
-    cor.failNext(1, { kind: 'drop' }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1, { kind: 'drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
     await vi.waitFor(async () =>
@@ -210,12 +197,12 @@ describe('background: nothing lost when things go wrong', () => {
     afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(await stored('outbox')).toEqual([]);
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('with a refused token, entries wait and the account says so; a new token sends them', async () => {
     await signIn();
-    cor.expireAccessTokens();
+    world.cor.expireAccessTokens();
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () => expect(await stored('account')).toMatchObject({ status: 'expired' }));
@@ -226,13 +213,13 @@ describe('background: nothing lost when things go wrong', () => {
     await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
     await signIn();
     await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
-    expect(cor.hours).toHaveLength(1);
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('signing out keeps waiting entries and forgets the token', async () => {
-    const { access_token } = cor.issueToken();
+    const { access_token } = world.cor.issueToken();
     await sendFromPopup({ name: 'auth.sign-in', data: { method: 'token', token: access_token } });
-    cor.failNext(1000, { status: 502 }, { method: 'POST', path: '/v1/hours' });
+    world.cor.failNext(1000, { status: 502 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]?.attempts).toBe(1));

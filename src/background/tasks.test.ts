@@ -1,39 +1,25 @@
 /** The picker's background side and the running-timer corrections, against a real fake-cor. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
-import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, requestsTo, startWorker, stored } from '../test/worker';
+import { describe, expect, it, vi } from 'vitest';
+import { SEED } from '../../tools/fake-cor/server.ts';
+import { sendFromPopup } from '../test/fake-platform';
+import { popup, postsOf, requestsTo, stored, useWorker } from '../test/worker';
 import type { TimerState } from '../core/timer';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-let cor: FakeCor;
+const world = useWorker({ signedIn: true });
 const ask = (name: string, data: object) => sendFromPopup({ name, data });
-
-beforeEach(async () => {
-  installFakeBrowser();
-  cor = await startFakeCor();
-  vi.stubGlobal('fetch', fetchVia(cor));
-  await startWorker();
-  await popup.signInWithToken(cor.issueToken().access_token);
-});
-
-afterEach(async () => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  await cor.close();
-});
 
 describe('finding tasks', () => {
   it('searches COR by title, URL-encoded, and answers with title, project and client', async () => {
     const answer = (await ask('tasks.search', { query: 'Diseño de campaña' })) as { ok: true; tasks: unknown[] };
-    expect(requestsTo(cor, '/v1/tasks/search-by-title/Dise%C3%B1o%20de%20campa%C3%B1a')).toHaveLength(1);
+    expect(requestsTo(world.cor, '/v1/tasks/search-by-title/Dise%C3%B1o%20de%20campa%C3%B1a')).toHaveLength(1);
     expect(answer.tasks[0]).toMatchObject({ id: SEED.tasks.design, title: 'Diseño de campaña — Día del Niño 🎈' });
     expect(answer.tasks[0]).toHaveProperty('project');
   });
 
   it('says why when COR cannot search', async () => {
-    cor.failNext(1, { status: 500 }, { path: /^\/v1\/tasks\/search-by-title\// });
+    world.cor.failNext(1, { status: 500 }, { path: /^\/v1\/tasks\/search-by-title\// });
     expect(await ask('tasks.search', { query: 'abc' })).toMatchObject({ ok: false, reason: { code: 'server-error' } });
   });
 
@@ -43,14 +29,14 @@ describe('finding tasks', () => {
       task: { id: SEED.tasks.budget, title: 'Revisão do orçamento 📊' },
     });
     expect(await ask('tasks.lookup', { id: 999_999 })).toEqual({ ok: false, error: 'not-found' });
-    await cor.down();
+    await world.cor.down();
     expect(await ask('tasks.lookup', { id: SEED.tasks.budget })).toEqual({ ok: false, error: 'unknown' });
-    await cor.up();
+    await world.cor.up();
   });
 
   it('keeps "My tasks": open tasks I collaborate on, by deadline', async () => {
     await ask('tasks.refresh', {});
-    const request = requestsTo(cor, '/v1/tasks')[0]!;
+    const request = requestsTo(world.cor, '/v1/tasks')[0]!;
     expect(JSON.parse(request.query.filters!)).toEqual({
       collaborator: SEED.user.id,
       status: ['nueva', 'en_proceso', 'estancada'],
@@ -64,10 +50,10 @@ describe('finding tasks', () => {
   it('a failed refresh keeps the cached list', async () => {
     await ask('tasks.refresh', {});
     const before = await stored('myTasks');
-    await cor.down();
+    await world.cor.down();
     await ask('tasks.refresh', {});
     expect(await stored('myTasks')).toEqual(before);
-    await cor.up();
+    await world.cor.up();
   });
 
   it('pins and unpins', async () => {
@@ -95,8 +81,8 @@ describe('correcting the running timer', () => {
     await popup.start(SEED.tasks.design);
     expect(await ask('timer.adjust-start', { startedAt: t0, confirmed: false })).toEqual({ ok: true });
     await popup.stop();
-    await vi.waitFor(() => expect(cor.hours).toHaveLength(1));
-    expect((postsOf(cor)[0]!.json as { start: string }).start).toBe(iso(t0));
+    await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));
+    expect((postsOf(world.cor)[0]!.json as { start: string }).start).toBe(iso(t0));
   });
 
   it('never into the future; before the previous entry’s stop only when confirmed', async () => {
@@ -133,6 +119,6 @@ describe('correcting the running timer', () => {
     expect(await stored('timer')).toMatchObject({ status: 'running', startedAt });
     await ask('timer.discard', {});
     await popup.sendNow();
-    expect(postsOf(cor)).toHaveLength(0);
+    expect(postsOf(world.cor)).toHaveLength(0);
   });
 });

@@ -1,8 +1,29 @@
 /** Starting and inspecting the background "worker" in unit tests (with the fake browser mocked in). */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { FakeCor } from '../../tools/fake-cor/server.ts';
-import { killWorker, sendFromPopup } from './fake-platform';
+import { startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
+import { fetchVia, installFakeBrowser, killWorker, sendFromPopup } from './fake-platform';
+
+/**
+ * Registers the hooks that give every test in the file a fresh fake browser, a fresh fake-cor
+ * that fetch reaches, and a started worker (signed in with a token when `signedIn`).
+ */
+export function useWorker(options: { signedIn?: boolean } = {}): { cor: FakeCor } {
+  const world = {} as { cor: FakeCor };
+  beforeEach(async () => {
+    installFakeBrowser();
+    world.cor = await startFakeCor();
+    vi.stubGlobal('fetch', fetchVia(world.cor));
+    await startWorker();
+    if (options.signedIn === true) await popup.signInWithToken(world.cor.issueToken().access_token);
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    await world.cor.close();
+  });
+  return world;
+}
 
 /** Starts (or restarts) the service worker: a fresh module graph over the same storage. */
 export async function startWorker(): Promise<void> {
