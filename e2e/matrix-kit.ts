@@ -1,0 +1,295 @@
+/**
+ * The fault matrix's kit (issue 6, "Never lose an hour"): one rig per scenario (fake-cor, a
+ * Chromium with the production build, a signed-in popup), the popup driven by role and
+ * accessible name, and the audit every scenario ends with: each stopped timer must be in
+ * fake-cor exactly once. The audit also feeds a module-level tally the suite prints at the end.
+ */
+import type { ExpectStatic } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  SEED,
+  startFakeCor,
+  type FakeCor,
+  type FakeCorOptions,
+  type RecordedRequest,
+} from '../tools/fake-cor/server.ts';
+import { ExtensionSession } from './harness';
+
+/** What fault rules match: the extension's one write to COR. */
+export const POST_HOURS = { method: 'POST', path: '/v1/hours' } as const;
+/** The in-doubt lookup (`GET /v1/hours`). */
+export const LIST_HOURS = { method: 'GET', path: '/v1/hours' } as const;
+
+export const isPost = (r: RecordedRequest): boolean => r.method === 'POST' && r.path === '/v1/hours';
+export const isLookup = (r: RecordedRequest): boolean => r.method === 'GET' && r.path === '/v1/hours';
+
+/** Long enough for a backoff step, the 10 s in-doubt grace and a lookup, on a busy 2-core machine. */
+export const DELIVERY_MS = 45_000;
+
+/** A timer the scenario stopped: what COR must end up holding once (unless the person discarded it). */
+export interface StoppedTimer {
+  readonly taskId: number;
+  /** The timer's start, whole seconds since the epoch: COR keeps no milliseconds. */
+  readonly startSecond: number;
+  discarded: boolean;
+}
+
+export interface Audit {
+  readonly lost: number;
+  readonly duplicated: number;
+}
+
+/** The whole matrix so far; the suite prints it once at the end. */
+export const tally = { scenarios: 0, lost: 0, duplicated: 0, findings: [] as string[] };
+
+export function summaryLine(): string {
+  return `fault matrix: ${tally.scenarios} scenarios, ${tally.lost} lost, ${tally.duplicated} duplicated`;
+}
+
+/**
+ * Lost: a stopped timer (not discarded) with no hour in COR. Duplicated: every hour beyond
+ * the first for a timer, plus any hour that matches no kept timer (a discarded one included).
+ */
+export function audit(stopped: readonly StoppedTimer[], cor: FakeCor, history: ReadonlySet<number> = new Set()): Audit {
+  const key = (taskId: number, second: number) => `${taskId}@${second}`;
+  const counts = new Map<string, number>();
+  for (const hour of cor.hours) {
+    if (history.has(hour.id)) continue;
+    const k = key(hour.task_log_id, Math.floor(Date.parse(hour.start) / 1000));
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let lost = 0;
+  let duplicated = 0;
+  const expected = new Set<string>();
+  for (const timer of stopped) {
+    if (timer.discarded) continue;
+    const k = key(timer.taskId, timer.startSecond);
+    expected.add(k);
+    const n = counts.get(k) ?? 0;
+    if (n === 0) lost += 1;
+    else duplicated += n - 1;
+  }
+  for (const [k, n] of counts) if (!expected.has(k)) duplicated += n;
+  return { lost, duplicated };
+}
+
+/** Longest a held request (the 17 s delay fault) can still be pending when a scenario closes. */
+const SETTLE_AT_CLOSE_MS = 20_000;
+
+/** Counts fake-cor's finished exchanges, to wait (event-driven) until no request is still held. */
+class Exchanges {
+  recorded: () => number = () => 0;
+  private done = 0;
+  private waiters: Array<() => void> = [];
+
+  finished(): void {
+    this.done += 1;
+    if (this.idle()) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private idle(): boolean {
+    return this.done >= this.recorded();
+  }
+
+  settled(ms: number): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fake-cor still held a request after ${ms} ms`)), ms);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+type ChromeStorage = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+type StoredTimer = { status: string; task?: { id: number }; startedAt?: number };
+type StoredEntry = { state: string; task: { id: number }; attempts: number; nextAttemptAt: number };
+
+/** One scenario's world. `close()` audits it (once) into the tally, pass or fail. */
+export class Rig {
+  readonly stopped: StoppedTimer[] = [];
+  /** Hours stored as history (`cor.addHour`): not the scenario's, left out of the audit. */
+  private readonly history = new Set<number>();
+
+  private constructor(
+    readonly name: string,
+    /** The test's own expect: scenarios run concurrently, and expect.poll needs its test. */
+    readonly expect: ExpectStatic,
+    readonly cor: FakeCor,
+    private readonly exchanges: Exchanges,
+    public session: ExtensionSession,
+    public popup: Page,
+  ) {}
+
+  /** fake-cor, Chromium with the build, signed in (a pasted token unless `password`), the popup open. */
+  static async open(
+    name: string,
+    expect: ExpectStatic,
+    options: { password?: boolean; cor?: FakeCorOptions } = {},
+  ): Promise<Rig> {
+    const exchanges = new Exchanges();
+    const cor = await startFakeCor({ ...options.cor, onExchange: () => exchanges.finished() });
+    exchanges.recorded = () => cor.requests.length;
+    const session = await ExtensionSession.launch(cor);
+    if (options.password) {
+      const page = await session.signInWithPassword(SEED.user.email, SEED.password);
+      await page.getByText(/^Signed in as /).waitFor();
+      await page.close();
+    } else {
+      await session.signInWithToken();
+    }
+    const popup = await session.openPopup();
+    await popup.getByRole('searchbox', { name: 'Search tasks' }).waitFor();
+    return new Rig(name, expect, cor, exchanges, session, popup);
+  }
+
+  posts(): RecordedRequest[] {
+    return this.cor.requests.filter(isPost);
+  }
+
+  lookups(): RecordedRequest[] {
+    return this.cor.requests.filter(isLookup);
+  }
+
+  /** Resolves when fake-cor has received at least `n` POST /v1/hours (event-driven). */
+  async waitForPosts(n: number, ms = DELIVERY_MS): Promise<void> {
+    await this.cor.waitFor((r) => isPost(r) && this.posts().length >= n, ms);
+  }
+
+  /** Names the task by number in the search box and starts it, as a person who knows the number would. */
+  async start(taskId: number): Promise<void> {
+    const search = this.popup.getByRole('searchbox', { name: 'Search tasks' });
+    await search.fill(String(taskId));
+    await this.popup.getByRole('option', { selected: true }).waitFor();
+    await this.popup.getByRole('button', { name: 'Start timer' }).click();
+    await this.popup.getByRole('button', { name: 'Stop timer' }).waitFor();
+  }
+
+  /** Stops the running timer in the popup; remembers what COR must receive. */
+  async stop(): Promise<StoppedTimer> {
+    const timer = await this.timer();
+    if (timer.status !== 'running' || timer.task === undefined || timer.startedAt === undefined) {
+      throw new Error(`No running timer to stop: ${JSON.stringify(timer)}`);
+    }
+    const stopped: StoppedTimer = {
+      taskId: timer.task.id,
+      startSecond: Math.floor(timer.startedAt / 1000),
+      discarded: false,
+    };
+    this.stopped.push(stopped);
+    await this.popup.getByRole('button', { name: 'Stop timer' }).click();
+    await this.popup.getByRole('button', { name: 'Start timer' }).waitFor();
+    return stopped;
+  }
+
+  async startAndStop(taskId: number): Promise<StoppedTimer> {
+    await this.start(taskId);
+    return this.stop();
+  }
+
+  /** The popup shows "1 entry waiting to be sent" / "N entries …", or (n = 0) no such heading. */
+  async expectWaiting(n: number): Promise<void> {
+    if (n === 0) {
+      await this.popup.getByRole('heading', { name: /waiting to be sent$/ }).waitFor({ state: 'detached' });
+    } else {
+      const name = n === 1 ? '1 entry waiting to be sent' : `${n} entries waiting to be sent`;
+      await this.popup.getByRole('heading', { name, exact: true }).waitFor();
+    }
+  }
+
+  /** The popup shows "1 entry needs your attention" / "N entries need your attention", or none. */
+  async expectAttention(n: number): Promise<void> {
+    if (n === 0) {
+      await this.popup.getByRole('heading', { name: /needs? your attention$/ }).waitFor({ state: 'detached' });
+    } else {
+      const name = n === 1 ? '1 entry needs your attention' : `${n} entries need your attention`;
+      await this.popup.getByRole('heading', { name, exact: true }).waitFor();
+    }
+  }
+
+  async sendNow(): Promise<void> {
+    await this.popup.getByRole('button', { name: 'Send now' }).click();
+  }
+
+  /** The Needs-attention list item of a task (its title is in the item's text). */
+  attentionItem(text: string | RegExp) {
+    return this.popup.getByRole('listitem').filter({ hasText: text });
+  }
+
+  /** The outbox as stored (read from the popup, an extension page): for state checks only. */
+  async outbox(): Promise<StoredEntry[]> {
+    return this.popup.evaluate(
+      async () =>
+        ((await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('outbox')).outbox ??
+          []) as StoredEntry[],
+    );
+  }
+
+  private async timer(): Promise<StoredTimer> {
+    return this.popup.evaluate(
+      async () =>
+        (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('timer')).timer as StoredTimer,
+    );
+  }
+
+  /**
+   * Waits until nothing is left to send (the popup lists no entry and storage holds none),
+   * then audits: exactly one hour in fake-cor per stopped timer.
+   */
+  async expectDeliveredOnce(ms = DELIVERY_MS): Promise<void> {
+    await this.popup.getByRole('heading', { name: /waiting to be sent$/ }).waitFor({ state: 'detached', timeout: ms });
+    await this.expectAttention(0);
+    await this.expect.poll(() => this.outbox(), { timeout: ms }).toEqual([]);
+    // A request fake-cor still holds (a delay fault) may yet create an hour: wait for its end.
+    await this.exchanges.settled(ms);
+    const result = audit(this.stopped, this.cor, this.history);
+    this.expect(result, `${this.name}: hours in fake-cor per stopped timer`).toEqual({ lost: 0, duplicated: 0 });
+  }
+
+  /** Closes the browser, runs `meanwhile`, then starts it again on the same profile with the popup open. */
+  async relaunch(meanwhile: () => void | Promise<void> = () => {}): Promise<void> {
+    await this.session.context.close();
+    await meanwhile();
+    this.session = await ExtensionSession.launch(this.cor, this.session.profileDir);
+    this.popup = await this.session.openPopup();
+  }
+
+  ignoreHour(id: number): void {
+    this.history.add(id);
+  }
+
+  /**
+   * Counts the scenario into the tally once, at its very end, when every request fake-cor held
+   * has been answered: a late commit after the scenario's own checks still counts. A scenario
+   * that failed half-way counts what it left behind.
+   */
+  async close(): Promise<void> {
+    await this.session.close();
+    await this.exchanges.settled(SETTLE_AT_CLOSE_MS).catch(() => {});
+    const result = audit(this.stopped, this.cor, this.history);
+    tally.scenarios += 1;
+    tally.lost += result.lost;
+    tally.duplicated += result.duplicated;
+    if (result.lost + result.duplicated > 0) {
+      tally.findings.push(`${this.name}: ${result.lost} lost, ${result.duplicated} duplicated`);
+    }
+    await this.cor.close();
+  }
+}
+
+/** Runs one scenario on its own rig, always closing (and so auditing) it. */
+export async function scenario(
+  expect: ExpectStatic,
+  name: string,
+  body: (rig: Rig) => Promise<void>,
+  options: { password?: boolean; cor?: FakeCorOptions } = {},
+): Promise<void> {
+  const rig = await Rig.open(name, expect, options);
+  try {
+    await body(rig);
+  } finally {
+    await rig.close();
+  }
+}
