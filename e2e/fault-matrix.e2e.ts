@@ -198,15 +198,29 @@ describe('fault matrix: answers COR gives', () => {
       await rig.expectAttention(1);
       const item = rig.attentionItem('Validation error message');
       await item.waitFor();
-      await item.getByRole('button', { name: 'Discard' }).click();
+      await item.getByRole('button', { name: 'Discard', exact: true }).click();
       await rig.popup.getByRole('button', { name: 'Keep it' }).click();
       await rig.expectAttention(1);
-      await item.getByRole('button', { name: 'Discard' }).click();
+      await item.getByRole('button', { name: 'Discard', exact: true }).click();
       await rig.popup.getByRole('button', { name: 'Discard entry' }).click();
       stopped.discarded = true;
       await rig.expectDeliveredOnce();
       expect(rig.posts()).toHaveLength(1);
       expect(rig.cor.hours).toHaveLength(0);
+    }));
+
+  it('a closed task (COR’s own 400): needs attention; Move to another task delivers it there, once', ({ expect }) =>
+    scenario(expect, '400 closed task → Move', async (rig) => {
+      const stopped = await rig.startAndStop(T.closed);
+      await rig.expectAttention(1);
+      const item = rig.attentionItem('The task is finished, hours cannot be logged');
+      await item.waitFor();
+      await item.getByRole('button', { name: 'Move to another task' }).click();
+      await item.getByRole('textbox', { name: 'Task number or link' }).fill(`#${T.content}`);
+      await item.getByRole('textbox', { name: 'Task number or link' }).press('Enter');
+      stopped.taskId = T.content;
+      await rig.expectDeliveredOnce();
+      expect(rig.posts().map((p) => (p.json as { task_log_id: number }).task_log_id)).toEqual([T.closed, T.content]);
     }));
 
   it('browser closed with an entry waiting (500s), COR recovers meanwhile: delivered after the restart', ({ expect }) =>

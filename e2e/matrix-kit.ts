@@ -28,7 +28,8 @@ export const DELIVERY_MS = 45_000;
 
 /** A timer the scenario stopped: what COR must end up holding once (unless the person discarded it). */
 export interface StoppedTimer {
-  readonly taskId: number;
+  /** The timer's task, or the one the person moved the entry to. */
+  taskId: number;
   /** The timer's start, whole seconds since the epoch: COR keeps no milliseconds. */
   readonly startSecond: number;
   discarded: boolean;
