@@ -5,7 +5,7 @@
  * Retry, COR coming back, a restarted worker or browser), and ends with the audit: exactly one
  * hour in fake-cor per stopped timer. The suite prints the tally and fails on any loss or double.
  *
- * Connection-cut faults (drop, commit-then-drop) start from fresh connections (`freshConnection`):
+ * Connection-cut faults (drop, commit-then-drop) start from fresh connections (`Rig.freshConnection`):
  * Chromium silently resends a request whose reused keep-alive connection closes before any
  * response byte, so on a reused connection the extension never sees the cut (and a
  * commit-then-drop is booked twice by the browser itself, below the extension; see the report).
@@ -23,7 +23,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED } from '../tools/fake-cor/server.ts';
-import { isPost, LIST_HOURS, POST_HOURS, scenario, summaryLine, tally, type Rig } from './matrix-kit';
+import { isPost, LIST_HOURS, POST_HOURS, scenario, summaryLine, tally } from './matrix-kit';
 
 const T = SEED.tasks;
 
@@ -33,12 +33,6 @@ afterAll(() => {
   expect(tally.lost, 'hours lost across the matrix').toBe(0);
   expect(tally.duplicated, 'hours booked twice across the matrix').toBe(0);
 });
-
-/** Closes every open connection so the next request opens a new one (see the file comment). */
-async function freshConnection(rig: Rig): Promise<void> {
-  await rig.cor.down();
-  await rig.cor.up();
-}
 
 const text = {
   offline: "You're offline. Entries are sent when you're back online.",
@@ -342,7 +336,7 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
   it('COR commits and cuts the connection, the worker is stopped at once; restarted: found, not resent', ({ expect }) =>
     scenario(expect, 'commit-then-drop, worker stopped', async (rig) => {
       await rig.start(T.content);
-      await freshConnection(rig);
+      await rig.freshConnection();
       rig.cor.failNext(1, { kind: 'commit-then-drop' }, POST_HOURS);
       await rig.stop();
       await rig.waitForPosts(1);
@@ -372,7 +366,7 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
   it('connection cut before COR handled it (drop): in doubt, looked up, absent, sent once more', ({ expect }) =>
     scenario(expect, 'drop', async (rig) => {
       await rig.start(T.content);
-      await freshConnection(rig);
+      await rig.freshConnection();
       rig.cor.failNext(1, { kind: 'drop' }, POST_HOURS);
       await rig.stop();
       await rig.expectWaiting(1);
@@ -386,7 +380,7 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
   it('COR committed, then the connection was cut (commit-then-drop): found by the lookup, never resent', ({ expect }) =>
     scenario(expect, 'commit-then-drop', async (rig) => {
       await rig.start(T.content);
-      await freshConnection(rig);
+      await rig.freshConnection();
       rig.cor.failNext(1, { kind: 'commit-then-drop' }, POST_HOURS);
       await rig.stop();
       await rig.expectWaiting(1);
@@ -416,7 +410,7 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
         rig.ignoreHour(rig.cor.addHour({ task_log_id: T.content, start, stop: start }).id);
       }
       await rig.start(T.content);
-      await freshConnection(rig);
+      await rig.freshConnection();
       rig.cor.failNext(1, { kind: 'commit-then-drop' }, POST_HOURS);
       await rig.stop();
       await rig.expectWaiting(1);
@@ -429,7 +423,7 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
   it('the lookup itself fails (500) once: looked up again later, found, never resent', ({ expect }) =>
     scenario(expect, 'lookup fails once', async (rig) => {
       await rig.start(T.content);
-      await freshConnection(rig);
+      await rig.freshConnection();
       rig.cor.failNext(1, { kind: 'commit-then-drop' }, POST_HOURS);
       rig.cor.failNext(1, { status: 500 }, LIST_HOURS);
       await rig.stop();

@@ -105,7 +105,7 @@ class Exchanges {
 }
 
 type ChromeStorage = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
-type StoredTimer = { status: string; task?: { id: number }; startedAt?: number };
+type StoredTimer = { status: string; task?: { id: number; title?: string }; startedAt?: number };
 type StoredEntry = { state: string; task: { id: number }; attempts: number; nextAttemptAt: number };
 
 /** One scenario's world. `close()` audits it (once) into the tally, pass or fail. */
@@ -113,6 +113,8 @@ export class Rig {
   readonly stopped: StoppedTimer[] = [];
   /** Hours stored as history (`cor.addHour`): not the scenario's, left out of the audit. */
   private readonly history = new Set<number>();
+  /** Index in `cor.requests` of the first request after `freshConnection()`. */
+  private freshFrom: number | null = null;
 
   private constructor(
     readonly name: string,
@@ -190,6 +192,22 @@ export class Rig {
     return this.stop();
   }
 
+  /**
+   * Makes the next request (the stop's POST) open a new connection: Chromium silently resends a
+   * request whose reused keep-alive connection closes before any response byte, which would hide
+   * a cut fault (and book a commit-then-drop twice). Call with a timer running: it waits until
+   * the start's own requests are answered, closes every connection, and checks later (in
+   * `expectDeliveredOnce`) that the POST was the first request after it.
+   */
+  async freshConnection(): Promise<void> {
+    // The worker asks COR for the task's title after a start; that request must not come after the cut.
+    await this.expect.poll(async () => (await this.timer()).task?.title, { timeout: 10_000 }).toBeTypeOf('string');
+    await this.exchanges.settled(10_000);
+    await this.cor.down();
+    await this.cor.up();
+    this.freshFrom = this.cor.requests.length;
+  }
+
   /** The popup shows "1 entry waiting to be sent" / "N entries …", or (n = 0) no such heading. */
   async expectWaiting(n: number): Promise<void> {
     if (n === 0) {
@@ -245,6 +263,12 @@ export class Rig {
     await this.expect.poll(() => this.outbox(), { timeout: ms }).toEqual([]);
     // A request fake-cor still holds (a delay fault) may yet create an hour: wait for its end.
     await this.exchanges.settled(ms);
+    if (this.freshFrom !== null) {
+      const first = this.cor.requests[this.freshFrom];
+      this.expect(first && `${first.method} ${first.path}`, 'first request on the fresh connection').toBe(
+        'POST /v1/hours',
+      );
+    }
     const result = audit(this.stopped, this.cor, this.history);
     this.expect(result, `${this.name}: hours in fake-cor per stopped timer`).toEqual({ lost: 0, duplicated: 0 });
   }
