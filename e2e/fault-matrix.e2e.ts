@@ -240,10 +240,9 @@ describe('fault matrix: answers COR gives', () => {
       await rig.startAndStop(T.content);
       await rig.startAndStop(T.budget);
       await rig.expectWaiting(3);
-      // Once each has been tried it waits minutes: nothing else is sent until Send now.
-      for (const task of [T.design, T.content, T.budget]) {
-        await rig.cor.waitFor((r) => isPost(r) && (r.json as { task_log_id: number }).task_log_id === task);
-      }
+      // The oldest is tried (again on each stop) and then waits minutes; the newer ones wait behind it.
+      await rig.cor.waitFor((r) => isPost(r) && (r.json as { task_log_id: number }).task_log_id === T.design);
+      expect(rig.posts().every((p) => (p.json as { task_log_id: number }).task_log_id === T.design)).toBe(true);
       rig.cor.clearFaults();
       const tried = rig.posts().length;
       await rig.sendNow();
@@ -255,7 +254,7 @@ describe('fault matrix: answers COR gives', () => {
       expect(order).toEqual([T.design, T.content, T.budget]);
     }));
 
-  it('three timers stopped offline: nothing sent; back online, each delivered once', ({ expect }) =>
+  it('three timers stopped offline: nothing sent; back online, each delivered once, in stop order', ({ expect }) =>
     scenario(expect, '3 offline', async (rig) => {
       await rig.start(T.design);
       await rig.session.context.setOffline(true);
@@ -269,7 +268,11 @@ describe('fault matrix: answers COR gives', () => {
       await rig.session.context.setOffline(false);
       await rig.waitForPosts(3);
       await rig.expectDeliveredOnce();
-      expect(rig.posts()).toHaveLength(3);
+      expect(rig.posts().map((p) => (p.json as { task_log_id: number }).task_log_id)).toEqual([
+        T.design,
+        T.content,
+        T.budget,
+      ]);
     }));
 });
 

@@ -45,18 +45,24 @@ describe('sendable', () => {
   const outbox = [
     entry({ id: 'late', stoppedAt: T0 + 300_000 }),
     entry({ id: 'early', stoppedAt: T0 + 100_000 }),
-    entry({ id: 'later-retry', stoppedAt: T0 + 50_000, nextAttemptAt: T0 + 999_000 }),
     entry({ id: 'doubt', state: 'in-doubt', stoppedAt: T0 + 200_000 }),
-    entry({ id: 'refused', state: 'needs-attention' }),
-    entry({ id: 'in-flight', state: 'sending' }),
+    entry({ id: 'refused', state: 'needs-attention', stoppedAt: T0 }),
   ];
 
-  it('sends due entries oldest first, in-doubt ones included', () => {
+  it('sends due entries in stop order, in-doubt ones included; refused ones wait for the person', () => {
     expect(sendable(outbox, T0, false).map((e) => e.id)).toEqual(['early', 'doubt', 'late']);
   });
 
-  it('a forced flush ignores backoff but never sends refused or in-flight entries', () => {
-    expect(sendable(outbox, T0, true).map((e) => e.id)).toEqual(['later-retry', 'early', 'doubt', 'late']);
+  it('a newer entry never overtakes an older one that is not due yet; a forced flush ignores backoff', () => {
+    const behind = [...outbox, entry({ id: 'later-retry', stoppedAt: T0 + 50_000, nextAttemptAt: T0 + 999_000 })];
+    expect(sendable(behind, T0, false)).toEqual([]);
+    expect(sendable(behind, T0, true).map((e) => e.id)).toEqual(['later-retry', 'early', 'doubt', 'late']);
+  });
+
+  it('nothing passes an entry in flight', () => {
+    expect(sendable([...outbox, entry({ id: 'in-flight', state: 'sending', stoppedAt: T0 + 1 })], T0, true)).toEqual(
+      [],
+    );
   });
 
   it('not even a forced flush looks up an in-doubt entry before its settling time', () => {
@@ -217,14 +223,14 @@ describe('recovery and scheduling', () => {
     expect(recoverInterrupted([entry()], T0)).toBeNull();
   });
 
-  it('wakes for the earliest entry that waits on a clock', () => {
+  it('wakes when the oldest entry in line is due: the others go after it', () => {
     expect(
       nextWakeUp([
-        entry({ nextAttemptAt: T0 + 5 }),
-        entry({ state: 'in-doubt', nextAttemptAt: T0 + 2 }),
-        entry({ state: 'needs-attention', nextAttemptAt: T0 }),
+        entry({ nextAttemptAt: T0 + 5, stoppedAt: T0 }),
+        entry({ state: 'in-doubt', nextAttemptAt: T0 + 2, stoppedAt: T0 + 1 }),
+        entry({ state: 'needs-attention', nextAttemptAt: T0, stoppedAt: T0 - 1 }),
       ]),
-    ).toBe(T0 + 2);
+    ).toBe(T0 + 5);
     expect(nextWakeUp([entry({ state: 'needs-attention' })])).toBeNull();
     expect(nextWakeUp([entry({ state: 'in-doubt', nextAttemptAt: T0, lookupAfter: T0 + 9 })])).toBe(T0 + 9);
   });

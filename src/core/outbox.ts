@@ -53,12 +53,25 @@ export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, n
   return [...outbox, entry];
 }
 
-/** Entries that a flush would send, oldest work first, so COR receives them in order. */
-export function sendable(outbox: readonly OutboxEntry[], now: number, force: boolean): OutboxEntry[] {
+/** Entries on their way to COR (not the ones waiting for the person), oldest stop first. */
+function inLine(outbox: readonly OutboxEntry[]): OutboxEntry[] {
   return outbox
-    .filter((e) => (e.state === 'waiting' || e.state === 'in-doubt') && (force || e.nextAttemptAt <= now))
-    .filter((e) => (e.lookupAfter ?? 0) <= now)
+    .filter((e) => e.state === 'waiting' || e.state === 'in-doubt' || e.state === 'sending')
     .sort((a, b) => a.stoppedAt - b.stoppedAt);
+}
+
+/**
+ * Entries that a flush would send, in the order they were stopped: COR receives them in that
+ * order, so a newer entry never overtakes an older one that is still waiting its turn.
+ */
+export function sendable(outbox: readonly OutboxEntry[], now: number, force: boolean): OutboxEntry[] {
+  const due: OutboxEntry[] = [];
+  for (const e of inLine(outbox)) {
+    const ready = e.state !== 'sending' && (force || e.nextAttemptAt <= now) && (e.lookupAfter ?? 0) <= now;
+    if (!ready) break;
+    due.push(e);
+  }
+  return due;
 }
 
 /**
@@ -137,10 +150,10 @@ export function backoff(attempts: number, random: number): number {
 
 /** When the outbox next wants a flush by itself, or null when nothing waits on a clock. */
 export function nextWakeUp(outbox: readonly OutboxEntry[]): number | null {
-  const times = outbox
-    .filter((e) => e.state === 'waiting' || e.state === 'in-doubt')
-    .map((e) => Math.max(e.nextAttemptAt, e.lookupAfter ?? 0));
-  return times.length === 0 ? null : Math.min(...times);
+  // Entries go in order, so the oldest one's time is when anything can move.
+  const head = inLine(outbox)[0];
+  if (head === undefined || head.state === 'sending') return null;
+  return Math.max(head.nextAttemptAt, head.lookupAfter ?? 0);
 }
 
 export function replaceEntry(outbox: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
