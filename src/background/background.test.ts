@@ -91,6 +91,19 @@ describe('background: timer and delivery', () => {
 });
 
 describe('background: nothing lost when things go wrong', () => {
+  it('when the browser starts, an entry in a long wait (503: five minutes) is sent at once', async () => {
+    await signIn();
+    world.cor.failNext(1, { status: 503 }, { method: 'POST', path: '/v1/hours' });
+    await start(SEED.tasks.design);
+    await stop();
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ reason: { code: 'unavailable' } }),
+    );
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    expect(world.cor.hours).toHaveLength(1);
+  });
+
   it('keeps a refused entry with COR’s reason and sends it once COR recovers', async () => {
     await signIn();
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
