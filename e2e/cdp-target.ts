@@ -34,6 +34,11 @@ export class CdpTarget {
       browser.on('Target.targetInfoChanged', check);
       void browser.send('Target.setDiscoverTargets', { discover: true });
     });
+    return CdpTarget.attach(browser, targetId);
+  }
+
+  /** Attaches to a known target (a page, a service worker) from a browser-level session. */
+  static async attach(browser: CDPSession, targetId: string): Promise<CdpTarget> {
     const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: false });
     return new CdpTarget(browser, sessionId);
   }
