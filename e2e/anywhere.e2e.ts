@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED } from '../tools/fake-cor/server.ts';
 import { CdpTarget } from './cdp-target';
-import { useExtension, postedHours } from './harness';
+import { postedHours, startByNumber, useExtension } from './harness';
 
 const t = useExtension({ signedIn: true });
 
@@ -80,9 +80,7 @@ async function untilTimer(status: string, act: () => Promise<void>): Promise<voi
 
 async function startAndStopInPopup(taskId: number): Promise<void> {
   const popup = await t.session.openPopup();
-  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
-  await popup.getByRole('option', { selected: true }).waitFor();
-  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await startByNumber(popup, taskId);
   await popup.getByRole('button', { name: 'Stop timer' }).click();
   await popup.getByText(/^Logged /).waitFor();
   await popup.close();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED } from '../tools/fake-cor/server.ts';
-import { useExtension, postedHours } from './harness';
+import { postedHours, startByNumber, useExtension } from './harness';
 
 const t = useExtension({ signedIn: true });
 
@@ -16,9 +16,7 @@ const REFUSAL = [{ field: 'stop', validation: 'after', message: 'The <b>stop</b>
 async function refusedEntry(taskId: number): Promise<Page> {
   t.cor.failNext(1, { status: 417, body: REFUSAL }, { method: 'POST', path: '/v1/hours' });
   const popup = await t.session.openPopup();
-  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
-  await popup.getByRole('option', { selected: true }).waitFor();
-  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await startByNumber(popup, taskId);
   await popup.getByRole('button', { name: 'Stop timer' }).click();
   await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
   return popup;

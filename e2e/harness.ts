@@ -94,9 +94,10 @@ export class ExtensionSession {
     return this.worker.evaluate(() => (globalThis as unknown as ChromeAction).chrome.action.getBadgeText({}));
   }
 
-  /** Closes the whole browser and starts it again on the same profile. */
-  async relaunch(): Promise<ExtensionSession> {
+  /** Closes the whole browser, runs `meanwhile` (say, an update of the files), and starts it again on the same profile. */
+  async relaunch(meanwhile: () => unknown = () => undefined): Promise<ExtensionSession> {
     await this.context.close();
+    await meanwhile();
     return ExtensionSession.launch(this.cor, this.profileDir, this.dist);
   }
 
@@ -128,6 +129,14 @@ export function useExtension(options: { signedIn?: boolean } = {}): ExtensionTes
     await test.cor.close();
   });
   return test;
+}
+
+/** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
+export async function startByNumber(popup: Page, taskId: number): Promise<void> {
+  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
+  await popup.getByRole('option', { selected: true }).waitFor();
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
 }
 
 /** Fail loudly: an uncaught error in an extension page fails the test that caused it. */

@@ -13,7 +13,7 @@ import {
   type FakeCorOptions,
   type RecordedRequest,
 } from '../tools/fake-cor/server.ts';
-import { ExtensionSession } from './harness';
+import { ExtensionSession, startByNumber } from './harness';
 
 /** What fault rules match: the extension's one write to COR. */
 export const POST_HOURS = { method: 'POST', path: '/v1/hours' } as const;
@@ -163,11 +163,7 @@ export class Rig {
 
   /** Names the task by number in the search box and starts it, as a person who knows the number would. */
   async start(taskId: number): Promise<void> {
-    const search = this.popup.getByRole('searchbox', { name: 'Search tasks' });
-    await search.fill(String(taskId));
-    await this.popup.getByRole('option', { selected: true }).waitFor();
-    await this.popup.getByRole('button', { name: 'Start timer' }).click();
-    await this.popup.getByRole('button', { name: 'Stop timer' }).waitFor();
+    await startByNumber(this.popup, taskId);
   }
 
   /** Stops the running timer in the popup; remembers what COR must receive. */
@@ -275,9 +271,7 @@ export class Rig {
 
   /** Closes the browser, runs `meanwhile`, then starts it again on the same profile with the popup open. */
   async relaunch(meanwhile: () => void | Promise<void> = () => {}): Promise<void> {
-    await this.session.context.close();
-    await meanwhile();
-    this.session = await ExtensionSession.launch(this.cor, this.session.profileDir);
+    this.session = await this.session.relaunch(meanwhile);
     this.popup = await this.session.openPopup();
   }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHROME_DIST } from '../tools/chromium-launch.ts';
 import { SEED, startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
-import { ExtensionSession } from './harness';
+import { ExtensionSession, startByNumber } from './harness';
 
 let cor: FakeCor;
 let session: ExtensionSession;
@@ -46,15 +46,12 @@ describe('waiting entries survive', () => {
   it('an extension update: the entry still waits in the new version, then arrives once', async () => {
     await cor.down();
     const popup = await session.openPopup();
-    await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(SEED.tasks.budget));
-    await popup.getByRole('option', { selected: true }).waitFor();
-    await popup.getByRole('button', { name: 'Start timer' }).click();
+    await startByNumber(popup, SEED.tasks.budget);
     await popup.getByRole('button', { name: 'Stop timer' }).click();
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor();
 
-    await session.context.close();
-    const version = await raiseVersion(installed);
-    session = await session.relaunch();
+    let version = '';
+    session = await session.relaunch(async () => (version = await raiseVersion(installed)));
     expect(await session.worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(version);
     const updated = await session.openPopup();
     await updated.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor();

@@ -6,16 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED } from '../tools/fake-cor/server.ts';
 import { CdpTarget } from './cdp-target';
-import { useExtension, postedHours, storageText } from './harness';
+import { postedHours, startByNumber, storageText, useExtension } from './harness';
 
 const t = useExtension();
 const NAME = `${SEED.user.first_name} ${SEED.user.last_name}`;
 
 async function runAndStop(popup: Page, taskId: number, between: () => void): Promise<void> {
-  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
-  await popup.getByRole('option', { selected: true }).waitFor();
-  await popup.getByRole('button', { name: 'Start timer' }).click();
-  await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
+  await startByNumber(popup, taskId);
   between();
   await popup.getByRole('button', { name: 'Stop timer' }).click();
 }
