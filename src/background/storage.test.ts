@@ -168,11 +168,12 @@ describe('unreadable values are set aside, not lost', () => {
     );
     // The write that marks the first entry `sending` fails, as a full disk would.
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+    const failing: typeof set = (items) => {
       const first = (items as Record<string, { state?: string }>)['entry:first'];
       if (first?.state === 'sending') return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
       return set(items);
-    });
+    };
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(failing);
     await ask('outbox.send-now', {});
     expect(await storedOutbox()).toMatchObject([
       { id: 'first', state: 'needs-attention', reason: { code: 'unexpected' } },
