@@ -173,6 +173,7 @@ describe('unreadable values are set aside, not lost', () => {
       if (first?.state === 'sending') return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
       return set(items);
     };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the fake types set() as void; the real one returns this promise
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(failing);
     await ask('outbox.send-now', {});
     expect(await storedOutbox()).toMatchObject([
