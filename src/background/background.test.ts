@@ -218,12 +218,16 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.expireAccessTokens();
     await start(SEED.tasks.design);
     await stop();
-    await vi.waitFor(async () => expect(await stored('account')).toMatchObject({ status: 'expired' }));
-    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
-      state: 'waiting',
-      reason: { code: 'unauthorized' },
-    });
-    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
+    // The session is marked expired before the entry leaves `sending`: wait for the entry's own state.
+    await vi.waitFor(async () =>
+      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+        state: 'waiting',
+        reason: { code: 'unauthorized' },
+      }),
+    );
+    expect(await stored('account')).toMatchObject({ status: 'expired' });
+    // The badge is redrawn after storage changes, on its own turn.
+    await vi.waitFor(() => expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!'));
     await signIn();
     await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
     expect(world.cor.hours).toHaveLength(1);

@@ -2,6 +2,7 @@
  * Every answer from COR (or the lack of one) is classified here, once. Everything downstream
  * branches on the class, never on raw status codes.
  */
+import { parseRetryAfter } from './retry-after';
 import { durations } from './time';
 
 /** What the network layer saw, before any interpretation. */
@@ -91,14 +92,6 @@ function classifyResponse(result: Extract<HttpResult, { kind: 'response' }>, now
 function retryAfter(result: { retryAfter: string | null }, now: number): { retryAfterMs?: number } {
   const ms = parseRetryAfter(result.retryAfter, now);
   return ms === null ? {} : { retryAfterMs: ms };
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * durations.SECOND;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export function parseJson(body: string): unknown {
