@@ -2,6 +2,7 @@
 import { meRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
 import { isRecord } from '../core/cor-response';
+import { cutName } from '../core/cor-text';
 import { toInteger } from '../core/hours';
 import { writeItems } from '../platform/storage-item';
 import { accountItem, type AccountView } from '../shared/storage';
@@ -23,7 +24,7 @@ export async function refreshAccount(): Promise<AccountView | Failure> {
   return serial(async () => {
     const account = await accountItem.get();
     if (account.status === 'signed-out') return account;
-    const updated: AccountView = { ...account, status: 'signed-in', userId, name: name || null, picture };
+    const updated: AccountView = { ...account, status: 'signed-in', userId, name: cutName(name) || null, picture };
     await writeItems(accountItem.entry(updated));
     return updated;
   });

@@ -95,6 +95,16 @@ describe('classify: every COR answer falls in exactly one class', () => {
       { kind: 'offline' },
       { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false },
     ],
+    [
+      'a request the browser would not build: nothing was sent, nothing to look up',
+      { kind: 'not-sent' },
+      { class: 'retryable', reason: { code: 'not-sent' }, outcomeUnknown: false },
+    ],
+    [
+      'the browser may not reach COR (Firefox host permission): said so, and still in doubt',
+      { kind: 'not-allowed' },
+      { class: 'retryable', reason: { code: 'not-allowed' }, outcomeUnknown: true },
+    ],
   ])('%s', (_name, result, expected) => {
     expect(classify(result, NOW)).toEqual(expected);
   });

@@ -13,11 +13,25 @@ export type HttpResult =
   /** No answer within our time limit: COR may have acted on it. */
   | { readonly kind: 'timeout' }
   /** The browser says it is offline; nothing was sent. */
-  | { readonly kind: 'offline' };
+  | { readonly kind: 'offline' }
+  /**
+   * The request could not even be built (say, a header value the browser refuses): it never
+   * left, so it cannot have booked anything.
+   */
+  | { readonly kind: 'not-sent' }
+  /**
+   * It failed and the browser says we may not reach COR at all: in Firefox the person can refuse
+   * or withdraw the host permission. Whether a request left before the refusal is unknown.
+   */
+  | { readonly kind: 'not-allowed' };
 
 export type ReasonCode =
   | 'offline'
   | 'network'
+  /** The browser was not allowed to reach COR (Firefox: host permission refused). */
+  | 'not-allowed'
+  /** A request we could not send at all (nothing reached COR). */
+  | 'not-sent'
   | 'timeout'
   | 'server-error'
   /** COR (or something in between) answered with a body we could not read. */
@@ -61,6 +75,10 @@ export function classify(result: HttpResult, now: number): Classified {
       return { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false };
     case 'network-error':
       return { class: 'retryable', reason: { code: 'network' }, outcomeUnknown: true };
+    case 'not-allowed':
+      return { class: 'retryable', reason: { code: 'not-allowed' }, outcomeUnknown: true };
+    case 'not-sent':
+      return { class: 'retryable', reason: { code: 'not-sent' }, outcomeUnknown: false };
     case 'timeout':
       return { class: 'retryable', reason: { code: 'timeout' }, outcomeUnknown: true };
     case 'response':
