@@ -1,6 +1,7 @@
 /** Turns the pages' messages into commands, validating each field at the trust boundary. */
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
+import { clock } from '../platform/clock';
 import type { Message } from '../shared/protocol';
 import { resolveEntry } from './attention';
 import { signIn, signOut } from './sign-in';
@@ -12,10 +13,10 @@ const ENTRY_GONE = { ok: false, error: 'entry-gone' } as const;
 
 const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
 
-/** Pages learn only how a command went. */
-const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command));
-
-export async function handleMessage(message: Message): Promise<unknown> {
+/** `at`: when the message arrived, for the double-press gate that spans every door. */
+export async function handleMessage(message: Message, at: number = clock.now()): Promise<unknown> {
+  /** Pages learn only how a command went. */
+  const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command, at));
   switch (message.name) {
     case 'timer.start': {
       const task = readTaskRef(message.data.task);
