@@ -23,7 +23,11 @@ export function useSignIn(): SignInState {
     setBusy(true);
     setError(null);
     try {
-      await access;
+      // Refused (Firefox asks; Chrome granted it at install): no request could reach COR, so say that.
+      if (!(await access)) {
+        setError(t('signInErrorNotAllowed'));
+        return false;
+      }
       const result: SignInResult = await send('auth.sign-in', request);
       if (!result.ok) setError(signInErrorText(result.error));
       return result.ok;
