@@ -99,3 +99,33 @@ describe('an update from 0.1.0', () => {
     expect(cor.requests.filter((r) => r.method === 'POST' && r.path === '/v1/hours')).toHaveLength(3);
   });
 });
+
+describe('an entry no version can read', () => {
+  it('is set aside and shown with what was recovered; Retry sends it once, the others go on', async () => {
+    const startedAt = Math.floor(Date.now() / 1000) * 1000 - 7_200_000;
+    const page = await session.openOptions();
+    // An entry of the wrong shape (attempts is text): it must not be dropped, nor block the next stop.
+    await page.evaluate(async (entry) => chrome.storage.local.set({ [`entry:${entry.id}`]: entry }), {
+      id: 'odd',
+      task: { id: SEED.tasks.budget },
+      owner: { userId: SEED.user.id, name: 'Ana García', company: null },
+      startedAt,
+      stoppedAt: startedAt + 3_600_000,
+      state: 'waiting',
+      attempts: 'two',
+      nextAttemptAt: startedAt,
+    });
+    await page.close();
+    await session.stopWorker();
+    const popup = await session.openPopup();
+    await popup.getByRole('heading', { name: '1 entry could not be read' }).waitFor();
+    const item = popup.getByRole('listitem', { name: /^Task 1003, / });
+    await startByNumber(popup, SEED.tasks.design);
+    await popup.getByRole('button', { name: 'Stop timer' }).click();
+    await expect.poll(() => cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design]);
+    await item.getByRole('button', { name: 'Retry' }).click();
+    await popup.getByRole('heading', { name: '1 entry could not be read' }).waitFor({ state: 'detached' });
+    await expect.poll(() => cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design, SEED.tasks.budget]);
+    expect(Date.parse(cor.hours[1]!.start)).toBe(startedAt);
+  });
+});

@@ -75,7 +75,7 @@ export interface Family<T> extends ReadableItem<T[]> {
 
 export function defineFamily<T>(
   prefix: string,
-  read: (raw: unknown) => T | null,
+  read: (raw: unknown, key: string) => T | null,
   order: (a: T, b: T) => number,
 ): Family<T> {
   const list = (values: ReadonlyMap<string, T>) => [...values.values()].sort(order);
@@ -83,7 +83,7 @@ export function defineFamily<T>(
     const stored = await browser.storage.local.get(null);
     const values = new Map<string, T>();
     for (const [key, raw] of Object.entries(stored)) {
-      const value = key.startsWith(prefix) ? read(raw) : null;
+      const value = key.startsWith(prefix) ? read(raw, key) : null;
       if (value !== null) values.set(key, value);
     }
     return values;
@@ -97,7 +97,7 @@ export function defineFamily<T>(
       for (const [key, change] of Object.entries(changes)) {
         if (!key.startsWith(prefix)) continue;
         touched = true;
-        const value = change.newValue === undefined ? null : read(change.newValue);
+        const value = change.newValue === undefined ? null : read(change.newValue, key);
         if (value === null) values!.delete(key);
         else values!.set(key, value);
       }
