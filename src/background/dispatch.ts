@@ -2,6 +2,7 @@
  * The single path from anything a person does (popup button, shortcut, menu, icon) to the
  * timer and the outbox, so that no two doors can ever disagree.
  */
+import type { AwayAnswer } from '../core/away';
 import { assertNever, type TaskRef } from '../core/timer';
 import type { CommandResult } from '../shared/protocol';
 import { flushOutbox } from './outbox-flush';
@@ -13,9 +14,13 @@ export type Command =
   | { readonly type: 'start'; readonly task: TaskRef }
   | { readonly type: 'stop' }
   /** Stop when running; otherwise start the given task, else the last task used. */
-  | { readonly type: 'toggle'; readonly task?: TaskRef }
+  | { readonly type: 'toggle'; readonly task?: TaskRef; readonly outside?: boolean }
   /** "Log time on this task": stop it when it runs; otherwise start it, switching from any other. */
-  | { readonly type: 'start-or-stop'; readonly task: TaskRef }
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef; readonly outside?: boolean }
+  /** "Stop at…": a stop between the start and now. */
+  | { readonly type: 'stop-at'; readonly at: number }
+  /** The answer to "You were away". */
+  | { readonly type: 'answer-away'; readonly answer: AwayAnswer }
   | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean }
   | { readonly type: 'discard' }
   | { readonly type: 'undo-discard' }
@@ -32,7 +37,9 @@ export async function dispatch(command: Command): Promise<Outcome> {
     case 'stop':
     case 'adjust-start':
     case 'discard':
-    case 'undo-discard': {
+    case 'undo-discard':
+    case 'stop-at':
+    case 'answer-away': {
       const result = await applyTimerEvent(command);
       // A task started by its number alone gets its title from COR.
       if (result.ok && result.started !== null && result.started.title === undefined) void learnTask(result.started.id);

@@ -9,6 +9,7 @@ import { showPopup } from '../platform/action';
 import { clock } from '../platform/clock';
 import { t } from '../platform/i18n';
 import type { MenuClick } from '../platform/menus';
+import { askAwayAgain } from './away';
 import { dispatch } from './dispatch';
 import { MENU } from './menus';
 import { announce, tell } from './notifier';
@@ -48,8 +49,9 @@ function gatedToggle(): Work | null {
 
 /** Running → stop and log; idle → start the last task used; no task ever used → open the popup to pick one. */
 async function toggleFromOutside(): Promise<void> {
-  const outcome = await dispatch({ type: 'toggle' });
+  const outcome = await dispatch({ type: 'toggle', outside: true });
   if (!outcome.ok && outcome.error === 'no-task') return showPopup();
+  if (!outcome.ok && outcome.error === 'away-pending') return askAwayAgain();
   return announce(outcome);
 }
 
@@ -71,5 +73,7 @@ export function menuWork(click: MenuClick): Work | null {
 async function logTimeOn(click: MenuClick): Promise<void> {
   const id = taskIdFromMenuClick(click);
   if (id === null) return tell('not-a-task', t('notifyNotATask'));
-  return announce(await dispatch({ type: 'start-or-stop', task: { id } }));
+  const outcome = await dispatch({ type: 'start-or-stop', task: { id }, outside: true });
+  if (!outcome.ok && outcome.error === 'away-pending') return askAwayAgain();
+  return announce(outcome);
 }

@@ -29,7 +29,9 @@ export type ReasonCode =
   | 'rejected'
   | 'task-not-found'
   | 'forbidden'
-  | 'clock-jumped';
+  | 'clock-jumped'
+  /** Longer than the person's "remind me" limit, stopped outside the popup: held to check the times. */
+  | 'long-entry';
 
 /** Why something did not go through, in a form the UI can turn into the person's words. */
 export interface Reason {

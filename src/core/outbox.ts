@@ -10,6 +10,7 @@
 import type { Classified, Reason } from './cor-response';
 import type { StoppedEntry, TaskRef } from './timer';
 import { durations } from './time';
+import { holdReason, type EntryCheck } from './entry-check';
 
 export type EntryState = 'waiting' | 'sending' | 'in-doubt' | 'needs-attention';
 
@@ -44,12 +45,21 @@ export interface LoggedEntry {
 
 export const RECENT_LIMIT = 10;
 
-/** A stopped timer enters the outbox; a span that runs backwards (the clock jumped) is held. */
-export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, now: number): OutboxEntry[] {
-  const clockJumped = stopped.stoppedAt < stopped.startedAt;
-  const entry: OutboxEntry = clockJumped
-    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: 'clock-jumped' } }
-    : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
+/**
+ * A stopped timer enters the outbox. One whose times cannot be right (the clock jumped) or that
+ * runs longer than the limit given waits for the person instead (`core/entry-check.ts`).
+ */
+export function enqueue(
+  outbox: readonly OutboxEntry[],
+  stopped: StoppedEntry,
+  now: number,
+  check: EntryCheck = {},
+): OutboxEntry[] {
+  const hold = holdReason(stopped, check);
+  const entry: OutboxEntry =
+    hold !== null
+      ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: hold } }
+      : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
   return [...outbox, entry];
 }
 

@@ -40,7 +40,11 @@ export type TimerEvent =
   | { readonly type: 'discard' }
   | { readonly type: 'undo-discard' }
   /** "Log time on this task": stop when this very task runs; otherwise start it (switching). */
-  | { readonly type: 'start-or-stop'; readonly task: TaskRef };
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef }
+  /** "Stop at…" (or "Stop at 10:42" after time away): a stop between the start and now. */
+  | { readonly type: 'stop-at'; readonly at: number }
+  /** "Remove the time away": log start → `stopAt`, and run the same task again from `resumeAt`. */
+  | { readonly type: 'split'; readonly stopAt: number; readonly resumeAt: number };
 
 /** A finished span of work, captured at the moments the person pressed start and stop. */
 export interface StoppedEntry {
@@ -60,7 +64,14 @@ export type Transition =
     }
   | { readonly ok: false; readonly error: TimerError };
 
-export type TimerError = 'not-running' | 'no-task' | 'start-in-future' | 'overlaps-previous' | 'nothing-to-undo';
+export type TimerError =
+  | 'not-running'
+  | 'no-task'
+  | 'start-in-future'
+  | 'overlaps-previous'
+  | 'nothing-to-undo'
+  /** A stop before the start or after now. */
+  | 'invalid-stop';
 
 export const IDLE: TimerState = { status: 'idle' };
 
@@ -103,6 +114,10 @@ export function transition(state: TimerState, event: TimerEvent, now: number, ne
         return transition(state, { type: 'stop' }, now, newId);
       }
       return start(state, event.task, now, newId);
+    case 'stop-at':
+      return split(state, event.at, null, now, newId);
+    case 'split':
+      return split(state, event.stopAt, event.resumeAt, now, newId);
     default:
       return assertNever(event);
   }
@@ -115,6 +130,27 @@ function start(state: TimerState, task: TaskRef, now: number, newId: () => strin
   }
   const stopped = state.status === 'running' ? stop(state, now, newId) : null;
   return { ok: true, timer: { status: 'running', task, startedAt: now }, stopped, changed: true };
+}
+
+/**
+ * Stops at a moment between the start and now and, with `resumeAt`, runs the same task again
+ * from then. A stop exactly at the start means no time was worked: nothing is logged (an entry
+ * with stop ≤ start would be nonsense to COR).
+ */
+function split(
+  state: TimerState,
+  stopAt: number,
+  resumeAt: number | null,
+  now: number,
+  newId: () => string,
+): Transition {
+  if (state.status === 'idle') return { ok: false, error: 'not-running' };
+  const resume = resumeAt ?? stopAt;
+  if (stopAt < state.startedAt || stopAt > now || resume < stopAt || resume > now)
+    return { ok: false, error: 'invalid-stop' };
+  const stopped = stopAt > state.startedAt ? stop(state, stopAt, newId) : null;
+  const timer: TimerState = resumeAt === null ? IDLE : { status: 'running', task: state.task, startedAt: resumeAt };
+  return { ok: true, timer, stopped, changed: true };
 }
 
 function stop(state: Extract<TimerState, { status: 'running' }>, now: number, newId: () => string): StoppedEntry {

@@ -5,6 +5,7 @@ import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import {
   accountItem,
+  awayItem,
   myTasksItem,
   outboxItem,
   pinnedTasksItem,
@@ -14,6 +15,7 @@ import {
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
 import { AccountNotice } from './account-notice';
+import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
@@ -28,6 +30,7 @@ export function App() {
   const pinned = useItem(pinnedTasksItem);
   const recentTasks = useItem(recentTasksItem);
   const myTasks = useItem(myTasksItem);
+  const away = useItem(awayItem);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
@@ -46,6 +49,7 @@ export function App() {
           {t('settings')}
         </button>
       </header>
+      {away?.question != null && timer.status === 'running' && <AwayQuestion question={away.question} timer={timer} />}
       <AccountNotice account={account} />
       {timer.status === 'running' && <RunningTimer timer={timer} />}
       {timer.status === 'idle' && timer.discarded !== undefined && <DiscardedNotice discarded={timer.discarded} />}
