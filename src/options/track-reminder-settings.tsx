@@ -60,7 +60,7 @@ export function TrackReminderSettings({ value, onSave }: { value: TrackReminder;
           ))}
         </div>
       </fieldset>
-      <div class="row wrap">
+      <div class="row wrap hours">
         <label for="track-from">{t('trackFromLabel')}</label>
         <input
           id="track-from"

@@ -59,17 +59,19 @@ function StopAtForm({ timer, onCancel }: { timer: Running; onCancel: () => void 
   };
   return (
     <form class="stack" onSubmit={submit}>
-      <div class="row">
-        <label for="stop-at">{t('stopAtLabel')}</label>
-        <input
-          id="stop-at"
-          ref={field}
-          type="time"
-          required
-          value={value}
-          onInput={(e) => setValue(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-        />
+      <div class="row start-row">
+        <div class="start-field">
+          <label for="stop-at">{t('stopAtLabel')}</label>
+          <input
+            id="stop-at"
+            ref={field}
+            type="time"
+            required
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+          />
+        </div>
         <button type="submit" class="stop" disabled={busy}>
           {t('stopAtConfirm')}
         </button>
