@@ -114,6 +114,10 @@ describe('time away', () => {
   it('a browser closed longer than the threshold asks on the next start, from the last heartbeat', async () => {
     const options = await t.session.openOptions();
     const minutes = options.getByRole('spinbutton', { name: 'Minutes away before asking' });
+    await minutes.fill('0');
+    await minutes.press('Enter');
+    await options.getByRole('alert').getByText('Enter whole minutes from 1 to 240.').waitFor();
+    expect((await read<{ awayMinutes?: number }>('settings'))?.awayMinutes).toBeUndefined();
     await minutes.fill('1');
     await minutes.press('Enter');
     await expect.poll(async () => (await read<{ awayMinutes?: number }>('settings')).awayMinutes).toBe(1);

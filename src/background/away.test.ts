@@ -49,15 +49,18 @@ const settings = (change: object) =>
 const lastSeen = async () => (await stored<{ lastSeen: number | null } | undefined>('heartbeat'))?.lastSeen;
 /** Waits for the beat that follows a timer change (storage.onChanged runs it a moment later). */
 const beaten = () => until(async () => expect(await lastSeen()).toBe(Date.now()));
-/** The heartbeat alarm fires (Chrome: every 30 s while a timer runs), and its beat is done. */
-const beatAlarm = async () => {
+/**
+ * The heartbeat alarm fires (Chrome: every 30 s while a timer runs), and, with a timer running,
+ * its beat is done. (A beat reads the clock as the alarm arrives and beats run in turn.)
+ */
+const beatAlarm = async (running = true) => {
   const alarm = await until(async () => {
     const found = await fakeBrowser.alarms.get('heartbeat');
     expect(found).toMatchObject({ periodInMinutes: 0.5 });
     return found!;
   });
   await fakeBrowser.alarms.onAlarm.trigger(alarm);
-  await beaten();
+  if (running) await beaten();
 };
 
 /** Starts on the design task at t0, then the person leaves by idle at t0+20 min and comes back at t0+68. */
@@ -243,6 +246,31 @@ describe('forgotten timers', () => {
     expect(await stopAt(t0 - MIN)).toEqual({ ok: false, error: 'invalid-stop' });
     expect(await stopAt(t0 + 18 * MIN)).toEqual({ ok: true });
     await until(() => expect(posted()).toMatchObject([{ start: iso(t0), stop: iso(t0 + 18 * MIN) }]));
+  });
+});
+
+describe('"Remind me to track time"', () => {
+  it('after 15 minutes of activity without a timer; its button starts the last task', async () => {
+    const t0 = T0();
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    await popup.start(SEED.tasks.content);
+    vi.setSystemTime(t0 + MIN);
+    await popup.stop();
+    const everyDay = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], fromMinute: 0, toMinute: 1440, afterMinutes: 15 };
+    await settings({ askAway: false, trackReminder: everyDay });
+    for (let m = 2; m <= 20; m += 1) {
+      vi.setSystemTime(t0 + m * MIN);
+      await beatAlarm(false);
+    }
+    await until(() => expect(notices()['not-tracking']).toBeDefined());
+    expect(notices()['not-tracking']).toMatchObject({
+      message: "You're not tracking time",
+      buttons: [{ title: expect.stringMatching(/^Start .+/) as unknown }],
+    });
+    await fakeBrowser.notifications.onButtonClicked.trigger('not-tracking', 0);
+    await until(async () =>
+      expect(await timer()).toMatchObject({ status: 'running', task: { id: SEED.tasks.content } }),
+    );
   });
 });
 
