@@ -103,6 +103,8 @@ describe('time away: idle, then back', () => {
     await awayFor48Minutes(t0);
     expect(await answer('keep')).toEqual({ ok: true });
     expect((await away())?.question).toBeNull();
+    // Answered in the popup: the notification asking the same goes away.
+    await until(() => expect(notices()['away-question']).toBeUndefined());
     vi.setSystemTime(t0 + 70 * MIN);
     expect(await popup.stop()).toEqual({ ok: true });
     await until(() => expect(world.cor.hours).toHaveLength(1));

@@ -58,6 +58,11 @@ export async function askAway(): Promise<void> {
   ]);
 }
 
+/** The question was answered (in the popup, say): its notification goes too. */
+export async function clearAwayIfAnswered(): Promise<void> {
+  if ((await awayItem.get()).question === null) await clearNotification(AWAY_NOTIFICATION);
+}
+
 /** A door was used while the question waits: open it instead of deciding. */
 export async function askAwayAgain(): Promise<void> {
   await askAway();

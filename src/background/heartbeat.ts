@@ -14,7 +14,14 @@ import { clock } from '../platform/clock';
 import { currentIdleState } from '../platform/idle';
 import { readItems, writeItems } from '../platform/storage-item';
 import { awayItem, heartbeatItem, settingsItem, timerItem } from '../shared/storage';
-import { applyAwaySettings, askAway, AWAY_NOTIFICATION, awayContext, onAwayNotification } from './away';
+import {
+  applyAwaySettings,
+  askAway,
+  clearAwayIfAnswered,
+  AWAY_NOTIFICATION,
+  awayContext,
+  onAwayNotification,
+} from './away';
 import { isBrowserStart } from './browser-start';
 import { serial } from './serial';
 import { NOTICE, onTimeNotice, remindLongRunning, remindToTrack, stoppedAtBrowserClose } from './time-notices';
@@ -100,6 +107,7 @@ async function schedule(keepBeating: boolean): Promise<void> {
 export async function onTimeKeys(keys: readonly string[]): Promise<void> {
   if (keys.includes('settings')) await applyAwaySettings();
   if (keys.includes('timer') || keys.includes('settings')) await beat();
+  if (keys.includes('away')) await clearAwayIfAnswered();
 }
 
 /** A click on one of the time notifications. */
