@@ -139,6 +139,18 @@ export async function startByNumber(popup: Page, taskId: number): Promise<void> 
   await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
 }
 
+/**
+ * A real key press of the toggle shortcut (Alt+Shift+K by default) delivered by the browser to
+ * the focused page: Playwright's keyboard does not reach `commands.onCommand`, raw CDP does.
+ */
+export async function pressToggleShortcut(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
+}
+
 /** Fail loudly: an uncaught error in an extension page fails the test that caused it. */
 function failOnPageErrors(page: Page): void {
   page.on('pageerror', (error) => {

@@ -10,9 +10,9 @@ import { isRetryable } from '../core/stored';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
-import { HeldEntry } from './held-entry';
+import { ApartEntry } from './apart-entry';
 
-export function HeldPanel(props: {
+export function ApartPanel(props: {
   outbox: readonly OutboxEntry[];
   quarantine: ReadonlyArray<Quarantined & { key: string }>;
   userId: number | null;
@@ -34,7 +34,7 @@ export function HeldPanel(props: {
           <p class="muted">{t('othersExplain')}</p>
           <ul class="stack">
             {entries.map((e) => (
-              <HeldEntry
+              <ApartEntry
                 key={e.id}
                 label={spanOf(e.task.id, e.task.title, e.startedAt, e.stoppedAt)}
                 discard={() => send('outbox.discard-other', { id: e.id })}
@@ -49,7 +49,7 @@ export function HeldPanel(props: {
           <p class="muted">{t('unknownOwnerExplain')}</p>
           <ul class="stack">
             {unknown.map((e) => (
-              <HeldEntry
+              <ApartEntry
                 key={e.id}
                 label={spanOf(e.task.id, e.task.title, e.startedAt, e.stoppedAt)}
                 {...(props.userId === null
@@ -67,7 +67,7 @@ export function HeldPanel(props: {
           <p class="muted">{t('unreadableExplain')}</p>
           <ul class="stack">
             {unreadable.map((q) => (
-              <HeldEntry
+              <ApartEntry
                 key={q.key}
                 label={recoveredLabel(q)}
                 {...(isRetryable(q.recovered) && (props.userId !== null || q.recovered.owner != null)
