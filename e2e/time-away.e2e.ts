@@ -103,9 +103,19 @@ describe('time away', () => {
 
     const page = await t.session.context.newPage();
     const browser = await t.session.context.browser()!.newBrowserCDPSession();
-    const opened = CdpTarget.waitFor(browser, (url) => url === t.session.url('src/popup/index.html'));
-    await pressToggleShortcut(t.session, page);
-    await opened;
+    let open = false;
+    void CdpTarget.waitFor(browser, (url) => url === t.session.url('src/popup/index.html')).then(() => (open = true));
+    // A press within 500 ms of the start is a double press and ignored by design (the whole
+    // scene above takes less than that): press until one counts, which opens the question.
+    await expect
+      .poll(
+        async () => {
+          if (!open) await pressToggleShortcut(t.session, page);
+          return open;
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toBe(true);
     expect(await read<Timer>('timer')).toMatchObject({ status: 'running' });
     expect((await read<Away>('away')).question).not.toBeNull();
     expect(postedHours(t.cor)).toHaveLength(0);
