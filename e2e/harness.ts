@@ -53,10 +53,7 @@ export class ExtensionSession {
   /** Signs in with a pasted access token (options → Other ways to sign in → Access token → Save). */
   async signInWithToken(token = this.cor.issueToken().access_token): Promise<void> {
     const options = await this.openOptions();
-    await options.getByText('Other ways to sign in').click();
-    await options.getByLabel('Access token', { exact: true }).fill(token);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText(/^Signed in as /).waitFor();
+    await signInWithTokenOn(options, token);
     await options.close();
   }
 
@@ -129,6 +126,14 @@ export function useExtension(options: { signedIn?: boolean } = {}): ExtensionTes
     await test.cor.close();
   });
   return test;
+}
+
+/** On an open options page: Other ways to sign in → Access token → Save, until it says who is signed in. */
+export async function signInWithTokenOn(options: Page, token: string): Promise<void> {
+  await options.getByText('Other ways to sign in').click();
+  await options.getByLabel('Access token', { exact: true }).fill(token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText(/^Signed in as /).waitFor();
 }
 
 /** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
