@@ -1,6 +1,7 @@
 /** Turns the pages' messages into commands, validating each field at the trust boundary. */
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
+import { clock } from '../platform/clock';
 import type { Message } from '../shared/protocol';
 import { resolveEntry } from './attention';
 import { signIn, signOut } from './sign-in';
@@ -44,7 +45,8 @@ export async function handleMessage(message: Message): Promise<unknown> {
     }
     case 'outbox.retime': {
       const { id, startedAt, stoppedAt } = message.data;
-      if (!isMoment(startedAt) || !isMoment(stoppedAt) || stoppedAt <= startedAt) return INVALID_STOP;
+      const valid = isMoment(startedAt) && isMoment(stoppedAt) && stoppedAt > startedAt && stoppedAt <= clock.now();
+      if (!valid) return INVALID_STOP;
       return isEntryId(id) ? resolveEntry(id, { type: 'retime', startedAt, stoppedAt }) : ENTRY_GONE;
     }
     case 'tasks.search':
