@@ -15,7 +15,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Rec
 const files = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
 
-const PERMISSIONS = ['alarms', 'contextMenus', 'identity', 'notifications', 'storage'];
+const PERMISSIONS = ['alarms', 'contextMenus', 'identity', 'idle', 'notifications', 'storage'];
 const HOSTS = ['https://api.projectcor.com/*'];
 
 describe('the Chrome build', () => {
@@ -56,7 +56,8 @@ describe('the Chrome build', () => {
     const all = files(CHROME).reduce((sum, f) => sum + statSync(join(CHROME, f)).size, 0);
     // Budgets with room to grow; a jump past them means a heavy dependency slipped in.
     expect(total, `JavaScript: ${total} bytes`).toBeLessThan(120 * 1024);
-    expect(all, `whole build: ${all} bytes`).toBeLessThan(200 * 1024);
+    // 224 KiB since issue 11: its strings in three languages are ~28 KB of locale files, not code.
+    expect(all, `whole build: ${all} bytes`).toBeLessThan(224 * 1024);
   });
 });
 

@@ -206,6 +206,8 @@ describe('time away: sleep, a closed browser, clock changes', () => {
     expect(held).toMatchObject({ state: 'needs-attention', reason: { code: 'clock-jumped' } });
     const bad = { id: held!.id, startedAt: t0 + H, stoppedAt: t0 };
     expect(await sendFromPopup({ name: 'outbox.retime', data: bad })).toEqual({ ok: false, error: 'invalid-stop' });
+    const future = { id: held!.id, startedAt: t0, stoppedAt: t0 + 2 * H };
+    expect(await sendFromPopup({ name: 'outbox.retime', data: future })).toEqual({ ok: false, error: 'invalid-stop' });
     const fixed = { id: held!.id, startedAt: t0, stoppedAt: t0 + 50 * MIN };
     expect(await sendFromPopup({ name: 'outbox.retime', data: fixed })).toEqual({ ok: true });
     await until(() => expect(posted()).toMatchObject([{ start: iso(t0), stop: iso(t0 + 50 * MIN) }]));

@@ -49,7 +49,8 @@ export async function handleMessage(message: Message, at: number = clock.now()):
     }
     case 'outbox.retime': {
       const { id, startedAt, stoppedAt } = message.data;
-      if (!isMoment(startedAt) || !isMoment(stoppedAt) || stoppedAt <= startedAt) return INVALID_STOP;
+      const valid = isMoment(startedAt) && isMoment(stoppedAt) && stoppedAt > startedAt && stoppedAt <= clock.now();
+      if (!valid) return INVALID_STOP;
       return isEntryId(id) ? resolveEntry(id, { type: 'retime', startedAt, stoppedAt }) : ENTRY_GONE;
     }
     case 'tasks.search':
