@@ -23,6 +23,16 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['e2e/**/*.firefox.ts'],
+          // One browser at a time on a 2-core machine; Firefox takes 4–5 s to start.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
