@@ -1,7 +1,11 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import manifestSource from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+// The version lives in package.json only (`npm version` bumps it); both manifests take it from there.
+const manifest = { ...manifestSource, version: pkg.version };
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';

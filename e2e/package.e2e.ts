@@ -1,0 +1,60 @@
+/**
+ * `npm run package`: each upload unpacked and checked — the Chrome zip has its manifest at the
+ * root, the version from package.json, no source maps or tests, and loads in Chromium; the source
+ * zip holds what AMO's reviewers need to rebuild. (The Firefox zip: e2e/firefox/package.firefox.ts.)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeCor } from '../tools/fake-cor/server.ts';
+import { artifactPath, packageAll, unzip, version } from '../tools/package.ts';
+import { ExtensionSession } from './harness';
+import { playwrightSurface } from './drive/playwright-surface';
+
+let work = '';
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'cor-timer-package-'));
+  await packageAll();
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('npm run package', () => {
+  it('the Chrome zip: manifest at the root with the package version, nothing but the build, and it loads', async () => {
+    const dir = join(work, 'chrome');
+    const names = await unzip(artifactPath('chrome'), dir);
+    expect(names).toContain('manifest.json');
+    expect(names.filter((n) => /\.map$|\.test\.|e2e|\.ts$|\.tsx$/.test(n))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.version).toBe(version());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest).not.toHaveProperty('browser_specific_settings');
+
+    const cor = await startFakeCor();
+    const session = await ExtensionSession.launch(cor, undefined, dir);
+    try {
+      const popup = playwrightSurface(await session.openPopup());
+      await popup.role('button', 'Sign in to COR').waitFor();
+    } finally {
+      await session.close();
+      await cor.close();
+    }
+  });
+
+  it('the source zip for AMO review: the sources, the lock file and the exact build steps, no builds', async () => {
+    const names = await unzip(artifactPath('source'));
+    const root = `cor-timer-${version()}/`;
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'manifest.json',
+      'vite.config.ts',
+      'src/background/index.ts',
+      'store/SOURCE-REVIEW.md',
+    ]) {
+      expect(names, file).toContain(root + file);
+    }
+    expect(names.filter((n) => /\/(node_modules|dist|artifacts)\//.test(n))).toEqual([]);
+  });
+});
