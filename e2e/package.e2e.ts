@@ -36,6 +36,13 @@ describe('npm run package', () => {
     try {
       const popup = playwrightSurface(await session.openPopup());
       await popup.role('button', 'Sign in to COR').waitFor();
+      // The privacy policy ships inside: the options page's footer link opens PRIVACY.md.
+      const options = await session.openOptions();
+      const opened = session.context.waitForEvent('page');
+      await options.getByRole('link', { name: 'Privacy: what COR Timer keeps and sends' }).click();
+      const policy = await opened;
+      await policy.getByText('Your password is never stored.').waitFor();
+      expect(await policy.textContent('body')).toBe(readFileSync(join(import.meta.dirname, '../PRIVACY.md'), 'utf8'));
     } finally {
       await session.close();
       await cor.close();

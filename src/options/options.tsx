@@ -28,6 +28,12 @@ export function Options() {
         {account !== undefined && account.status !== 'signed-in' && <SignInForms />}
       </section>
       <ToolbarSettings />
+      <footer>
+        {/* The extension's own copy of PRIVACY.md (vite.config.ts), so it works offline and matches this version. */}
+        <a href="/privacy.txt" target="_blank" rel="noopener">
+          {t('privacyLink')}
+        </a>
+      </footer>
     </main>
   );
 }
