@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { menuItems, person, popupState } from '../test/fake-extras';
-import { popup, postsOf, startWorker, stored, useWorker } from '../test/worker';
+import { popup, postsOf, startWorker, stored, useWorker, storedOutbox } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -22,7 +22,7 @@ const notices = () =>
   ).getAllCreateOptions();
 const notice = (id: string) => notices()[id]?.message;
 const timer = () => stored<{ status: string; task?: { id: number; title?: string } }>('timer');
-const settle = () => vi.waitFor(async () => expect(await stored<unknown[]>('outbox')).toEqual([]));
+const settle = () => vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
 
 describe('keyboard shortcut', () => {
   it('with no task used yet, opens the popup to pick one', async () => {
@@ -60,7 +60,7 @@ describe('keyboard shortcut', () => {
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await person.pressShortcut('toggle-timer');
     await vi.waitFor(() => expect(notice('timer-send-failed')).toMatch(/^Couldn't log 0:00 on .+ yet\. COR answered/));
-    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+    expect(await storedOutbox()).toHaveLength(1);
   });
 });
 

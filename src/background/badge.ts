@@ -11,7 +11,8 @@ import { clock } from '../platform/clock';
 import { renderAction, type ActionLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
-import { accountItem, outboxItem, timerItem } from '../shared/storage';
+import { accountItem, timerItem } from '../shared/storage';
+import { outboxView } from './outbox-store';
 import { makeSerial } from './serial';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
 
@@ -30,7 +31,9 @@ export function refreshBadge(): Promise<void> {
 }
 
 async function render(): Promise<void> {
-  const [timer, outbox, account] = await readItems(timerItem, outboxItem, accountItem);
+  const [timer, account] = await readItems(timerItem, accountItem);
+  // Any entry, anyone's, that is not in COR yet: another account's waiting entries count too.
+  const outbox = await outboxView();
   const now = clock.now();
   await renderAction(lookOf(badgeView({ timer, outbox, sessionExpired: account.status === 'expired', now })));
   // The alarm survives the worker; `when` lands on the next minute flip, then every minute.

@@ -50,7 +50,7 @@ function gatedToggle(): Work | null {
 async function toggleFromOutside(): Promise<void> {
   const outcome = await dispatch({ type: 'toggle' });
   if (!outcome.ok && outcome.error === 'no-task') return showPopup();
-  return announce(outcome);
+  return announceOrExplain(outcome);
 }
 
 export function menuWork(click: MenuClick): Work | null {
@@ -71,5 +71,11 @@ export function menuWork(click: MenuClick): Work | null {
 async function logTimeOn(click: MenuClick): Promise<void> {
   const id = taskIdFromMenuClick(click);
   if (id === null) return tell('not-a-task', t('notifyNotATask'));
-  return announce(await dispatch({ type: 'start-or-stop', task: { id } }));
+  return announceOrExplain(await dispatch({ type: 'start-or-stop', task: { id } }));
+}
+
+/** Signed out, a door cannot start a timer: say so, since no popup is open to show it. */
+function announceOrExplain(outcome: Awaited<ReturnType<typeof dispatch>>): Promise<void> {
+  if (!outcome.ok && outcome.error === 'signed-out') return tell('signed-out', t('notifySignInFirst'));
+  return announce(outcome);
 }

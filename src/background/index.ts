@@ -14,9 +14,11 @@ import { iconClickWork, menuWork, shortcutWork, type Work } from './doors';
 import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
+import { upgradeStorage } from './storage-upgrade';
 import { refreshSurfaces, setUpSurfaces } from './surfaces';
 
-const ready: Promise<void> = recoverOutbox();
+// Storage first (migrations, unreadable values set aside), then the outbox's own recovery.
+const ready: Promise<void> = upgradeStorage().then(recoverOutbox);
 
 /** Runs `task` once start-up recovery is done; errors surface as unhandled rejections. */
 function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>): (...args: A) => void {

@@ -1,9 +1,11 @@
 /** Turns the pages' messages into commands, validating each field at the trust boundary. */
+import { QUARANTINE_PREFIX } from '../core/storage-keys';
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
-import { resolveEntry } from './attention';
-import { signIn, signOut } from './sign-in';
+import { claimEntry, discardOther, discardQuarantined, resolveEntry, retryQuarantined } from './attention';
+import { signIn } from './sign-in';
+import { signOut } from './sign-out';
 import { dispatch as dispatchCommand, toCommandResult, type Command } from './dispatch';
 import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
 
@@ -11,6 +13,8 @@ const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
 const ENTRY_GONE = { ok: false, error: 'entry-gone' } as const;
 
 const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
+const isQuarantineKey = (key: unknown): key is string =>
+  typeof key === 'string' && key.length <= 200 && key.startsWith(QUARANTINE_PREFIX);
 
 /** Pages learn only how a command went. */
 const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command));
@@ -57,8 +61,21 @@ export async function handleMessage(message: Message): Promise<unknown> {
       return isEntryId(message.data.id) ? resolveEntry(message.data.id, { type: 'discard' }) : ENTRY_GONE;
     case 'auth.sign-in':
       return signIn(message.data);
-    case 'auth.sign-out':
-      return signOut(message.data.confirm === true);
+    case 'auth.sign-out': {
+      const timer = message.data.timer;
+      return signOut({
+        confirm: message.data.confirm === true,
+        ...(timer === 'stop' || timer === 'discard' ? { timer } : {}),
+      });
+    }
+    case 'outbox.discard-other':
+      return isEntryId(message.data.id) ? discardOther(message.data.id) : ENTRY_GONE;
+    case 'outbox.claim':
+      return isEntryId(message.data.id) ? claimEntry(message.data.id) : ENTRY_GONE;
+    case 'quarantine.retry':
+      return isQuarantineKey(message.data.key) ? retryQuarantined(message.data.key) : ENTRY_GONE;
+    case 'quarantine.discard':
+      return isQuarantineKey(message.data.key) ? discardQuarantined(message.data.key) : ENTRY_GONE;
     default:
       return assertNever(message);
   }

@@ -7,11 +7,11 @@ import { formatHoursMinutes } from '../core/time';
 import type { StoppedEntry, TaskRef } from '../core/timer';
 import { t } from '../platform/i18n';
 import { notify } from '../platform/notifications';
-import { readItems } from '../platform/storage-item';
-import { outboxItem, recentItem, settingsItem } from '../shared/storage';
+import { recentItem, settingsItem } from '../shared/storage';
 import { reasonText, taskLabel } from '../ui/format';
 import type { Outcome } from './dispatch';
 import { flushOutbox } from './outbox-flush';
+import { readEntry } from './outbox-store';
 import { fetchTask } from './task-lookup';
 
 export async function announce(outcome: Outcome): Promise<void> {
@@ -39,15 +39,15 @@ async function announceStart(task: TaskRef): Promise<void> {
 async function announceDelivery(entry: StoppedEntry): Promise<void> {
   // The stop already started a flush; this waits for it (and a pass after it), then reads the result.
   await flushOutbox();
-  const [outbox, recent] = await readItems(outboxItem, recentItem);
+  const recent = await recentItem.get();
   const logged = recent.find((r) => r.entryId === entry.id);
   if (logged !== undefined) {
     const duration = formatHoursMinutes(logged.durationMs);
     await notify('timer-logged', t('extName'), t('loggedOn', duration, taskLabel(logged.task)));
     return;
   }
-  const waiting = outbox.find((e) => e.id === entry.id);
-  if (waiting === undefined) return;
+  const waiting = await readEntry(entry.id);
+  if (waiting === null) return;
   // Not even tried: nobody is signed in to send it with.
   const why = waiting.reason === undefined ? t('reasonSignedOut') : reasonText(waiting.reason);
   const duration = formatHoursMinutes(entry.stoppedAt - entry.startedAt);

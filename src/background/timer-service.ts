@@ -1,17 +1,21 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
-import { enqueue, lastStopBefore } from '../core/outbox';
+import { lastStopBefore, queued } from '../core/outbox';
+import { ownerOf } from '../core/owner';
 import { rememberTask } from '../core/tasks';
-import { transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
+import { assertNever, transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
 import type { CommandError } from '../shared/protocol';
-import { outboxItem, recentItem, recentTasksItem, timerItem } from '../shared/storage';
+import { accountItem, recentItem, recentTasksItem, timerItem } from '../shared/storage';
 import { flushOutbox } from './outbox-flush';
+import { entryWrite, readOutbox } from './outbox-store';
 import { serial } from './serial';
+
+type Intent<E> = E extends { owner: unknown } ? Omit<E, 'owner'> : E;
 
 /** A timer event as the pages and the switchboard name it; the service adds what only storage knows. */
 export type TimerIntent =
-  | Exclude<TimerEvent, { type: 'adjust-start' }>
+  | Intent<Exclude<TimerEvent, { type: 'adjust-start' }>>
   | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean };
 
 /** What an event did: the task it started and the entry it stopped (a switch does both). */
@@ -23,23 +27,15 @@ export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome
   // The moment the person acted, not the moment the queue reached this event.
   const now = clock.now();
   const outcome = await serial(async () => {
-    const [timer, outbox, recent, recentTasks] = await readItems(timerItem, outboxItem, recentItem, recentTasksItem);
-    // A new start may not silently overlap the entry logged just before this timer.
-    const event: TimerEvent =
-      intent.type === 'adjust-start'
-        ? { ...intent, earliest: timer.status === 'running' ? lastStopBefore(outbox, recent, timer.startedAt) : null }
-        : intent;
-    // A toggle with no task named starts the last task used.
-    const resolved =
-      event.type === 'toggle' && event.task === undefined && recentTasks[0]
-        ? { ...event, task: recentTasks[0] }
-        : event;
-    const next = transition(timer, resolved, now, clock.newId);
+    const [timer, recent, recentTasks, account] = await readItems(timerItem, recentItem, recentTasksItem, accountItem);
+    const event = await resolve(intent, { timer, recent, recentTasks, owner: ownerOf(account) });
+    if ('error' in event) return { ok: false as const, error: event.error };
+    const next = transition(timer, event, now, clock.newId);
     if (!next.ok || !next.changed) return { ...next, started: null };
     // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
     await writeItems(
       timerItem.entry(next.timer),
-      ...(next.stopped === null ? [] : [outboxItem.entry(enqueue(outbox, next.stopped, now))]),
+      ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now))]),
       ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
     );
     // Started: running now where nothing ran, or a switch (a corrected start is not a new one).
@@ -49,4 +45,40 @@ export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (outcome.stopped !== null) void flushOutbox({ force: true });
   return { ok: true, started: outcome.started, stopped: outcome.stopped };
+}
+
+interface Known {
+  readonly timer: Awaited<ReturnType<typeof timerItem.get>>;
+  readonly recent: Awaited<ReturnType<typeof recentItem.get>>;
+  readonly recentTasks: readonly TaskRef[];
+  readonly owner: ReturnType<typeof ownerOf>;
+}
+
+/** The event with what storage knows: who starts it, the last task, the previous entry's stop. */
+async function resolve(intent: TimerIntent, known: Known): Promise<TimerEvent | { error: CommandError }> {
+  const { timer, recent, recentTasks, owner } = known;
+  switch (intent.type) {
+    case 'adjust-start': {
+      // A new start may not silently overlap the entry logged just before this timer.
+      const earliest = timer.status === 'running' ? lastStopBefore(await readOutbox(), recent, timer.startedAt) : null;
+      return { ...intent, earliest };
+    }
+    case 'start':
+    case 'start-or-stop':
+      // Stopping the very task that runs needs nobody signed in; starting one does.
+      if (owner !== null) return { ...intent, owner };
+      if (intent.type === 'start-or-stop' && timer.status === 'running' && timer.task.id === intent.task.id) {
+        return { type: 'stop' };
+      }
+      return { error: 'signed-out' };
+    case 'toggle':
+      // A toggle with no task named starts the last task used.
+      return { ...intent, task: intent.task ?? recentTasks[0], owner };
+    case 'stop':
+    case 'discard':
+    case 'undo-discard':
+      return intent;
+    default:
+      return assertNever(intent);
+  }
 }

@@ -20,15 +20,18 @@ export function resolveAttention(
   if (entry === undefined || entry.state !== 'needs-attention') return null;
   if (action.type === 'discard') return outbox.filter((e) => e.id !== id);
   const task = action.type === 'move' ? action.task : entry.task;
-  // A fresh start: due now, no backoff carried over, no stale reason shown.
+  // A fresh start: due now, no backoff carried over, no stale reason shown. One that may be in
+  // COR already is looked up there first (on its own task: it cannot be moved until then).
+  if (entry.lookupFirst === true && action.type === 'move') return null;
   const again: OutboxEntry = {
     id: entry.id,
     task,
+    owner: entry.owner,
     startedAt: entry.startedAt,
     stoppedAt: entry.stoppedAt,
-    state: 'waiting',
     attempts: 0,
     nextAttemptAt: now,
+    ...(entry.lookupFirst === true ? { state: 'in-doubt', lookupAfter: now } : { state: 'waiting' }),
   };
   return outbox.map((e) => (e.id === id ? again : e));
 }

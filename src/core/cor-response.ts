@@ -29,7 +29,9 @@ export type ReasonCode =
   | 'rejected'
   | 'task-not-found'
   | 'forbidden'
-  | 'clock-jumped';
+  | 'clock-jumped'
+  /** Something no rule covers went wrong while handling the entry (set aside, never blocking others). */
+  | 'unexpected';
 
 /** Why something did not go through, in a form the UI can turn into the person's words. */
 export interface Reason {

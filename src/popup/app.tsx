@@ -8,12 +8,15 @@ import {
   myTasksItem,
   outboxItem,
   pinnedTasksItem,
+  quarantineItem,
   recentItem,
   recentTasksItem,
   timerItem,
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
+import { ownedBy } from '../core/outbox';
 import { AccountNotice } from './account-notice';
+import { HeldPanel } from './held-panel';
 import { DiscardedNotice } from './discarded-notice';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
@@ -23,6 +26,7 @@ import { TaskPicker } from './task-picker';
 export function App() {
   const timer = useItem(timerItem);
   const outbox = useItem(outboxItem);
+  const quarantine = useItem(quarantineItem);
   const recent = useItem(recentItem);
   const account = useItem(accountItem);
   const pinned = useItem(pinnedTasksItem);
@@ -38,6 +42,7 @@ export function App() {
     [timer, pinned, recentTasks, myTasks],
   );
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
+  const userId = account.status === 'signed-out' ? null : account.userId;
   return (
     <main class="stack">
       <header class="row">
@@ -51,7 +56,8 @@ export function App() {
       {timer.status === 'idle' && timer.discarded !== undefined && <DiscardedNotice discarded={timer.discarded} />}
       <TaskPicker sources={sources} running={timer.status === 'running'} />
       <LastLogged recent={recent} />
-      <OutboxPanel outbox={outbox} onSendNow={() => send('outbox.send-now', {})} />
+      <OutboxPanel outbox={ownedBy(outbox, userId)} onSendNow={() => send('outbox.send-now', {})} />
+      <HeldPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
     </main>
   );
 }

@@ -33,8 +33,20 @@ export type SignInResult =
   | { readonly ok: true; readonly account: AccountView }
   | { readonly ok: false; readonly error: SignInError; readonly reason?: Reason };
 
+/**
+ * Without `confirm`, refused while the person's entries wait; without `timer`, refused while a
+ * timer runs (stop and log it for its owner, or discard it: it never runs on ownerless).
+ */
+export interface SignOutRequest {
+  readonly confirm: boolean;
+  readonly timer?: 'stop' | 'discard';
+}
+
 export type SignOutResult =
-  { readonly ok: true } | { readonly ok: false; readonly error: 'entries-waiting'; readonly count: number };
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: 'entries-waiting'; readonly count: number }
+  | { readonly ok: false; readonly error: 'timer-running'; readonly task: TaskRef }
+  | { readonly ok: false; readonly error: 'storage-failed' };
 
 export type SearchResult =
   { readonly ok: true; readonly tasks: readonly TaskRef[] } | { readonly ok: false; readonly reason: Reason };
@@ -66,8 +78,13 @@ export interface Protocol {
   'outbox.move': { request: { readonly id: string; readonly task: TaskRef }; response: CommandResult };
   'outbox.discard': { request: { readonly id: string }; response: CommandResult };
   'auth.sign-in': { request: SignInRequest; response: SignInResult };
-  /** Without `confirm`, refuses while entries wait, so the page can warn first. */
-  'auth.sign-out': { request: { readonly confirm: boolean }; response: SignOutResult };
+  'auth.sign-out': { request: SignOutRequest; response: SignOutResult };
+  /** Another account's (or an unknown account's) entry: discard it, or send it as the signed-in person. */
+  'outbox.discard-other': { request: { readonly id: string }; response: CommandResult };
+  'outbox.claim': { request: { readonly id: string }; response: CommandResult };
+  /** An entry or timer set aside as unreadable: send what was recovered, or discard it. */
+  'quarantine.retry': { request: { readonly key: string }; response: CommandResult };
+  'quarantine.discard': { request: { readonly key: string }; response: CommandResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -90,6 +107,10 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'outbox.discard',
   'auth.sign-in',
   'auth.sign-out',
+  'outbox.discard-other',
+  'outbox.claim',
+  'quarantine.retry',
+  'quarantine.discard',
 ]);
 
 /** Shape check at the trust boundary; each handler validates its own fields. */

@@ -1,44 +1,67 @@
 /**
  * Every key in `storage.local`, its shape, and its one writer. Storage is the single source of
  * truth; the popup and options render it and send commands, they never write these keys.
+ * Shapes are versioned (`schemaVersion`, core/migrations.ts) and every value is read in full
+ * (core/stored.ts): what a version cannot read is moved aside at worker start, never defaulted.
  */
-import { defineItem } from '../platform/storage-item';
+import { defineFamily, defineItem } from '../platform/storage-item';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
 import type { TaskRef, TimerState } from '../core/timer';
 import { isRecord } from '../core/cor-response';
+import { ENTRY_PREFIX, QUARANTINE_PREFIX } from '../core/storage-keys';
+import {
+  readList,
+  readQuarantined,
+  readStoredEntry,
+  readStoredLogged,
+  readStoredTask,
+  readStoredTimer,
+  type Quarantined,
+} from '../core/stored';
 
-/** `timer`: idle, or the running task and its start (epoch ms). Writer: background. */
-export const timerItem = defineItem<TimerState>('timer', { status: 'idle' }, (raw): raw is TimerState => {
-  if (!isRecord(raw)) return false;
-  if (raw.status === 'idle') return true;
-  return (
-    raw.status === 'running' &&
-    typeof raw.startedAt === 'number' &&
-    isRecord(raw.task) &&
-    typeof raw.task.id === 'number'
-  );
-});
+const valid =
+  <T>(read: (raw: unknown) => T | null) =>
+  (raw: unknown): raw is T =>
+    read(raw) !== null;
 
-/** `outbox`: stopped entries not yet in COR, oldest first. Writer: background. */
-export const outboxItem = defineItem<OutboxEntry[]>(
-  'outbox',
-  [],
-  (raw): raw is OutboxEntry[] =>
-    Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.startedAt === 'number'),
+/** `schemaVersion`: the shape of everything below (core/migrations.ts). Writer: background, at start. */
+export const schemaVersionItem = defineItem<number | null>('schemaVersion', null, (raw): raw is number =>
+  Number.isSafeInteger(raw),
+);
+
+/** `timer`: idle, or the running task, its owner and its start (epoch ms). Writer: background. */
+export const timerItem = defineItem<TimerState>('timer', { status: 'idle' }, valid(readStoredTimer));
+
+/**
+ * `entry:<id>`: one key per stopped entry not yet in COR, each with its owner; listed oldest
+ * stop first. One key each, so a step of one entry writes one entry, whatever the length of the
+ * line. Writer: background.
+ */
+export const outboxItem = defineFamily<OutboxEntry>(
+  ENTRY_PREFIX,
+  readStoredEntry,
+  (a, b) => a.stoppedAt - b.stoppedAt || a.id.localeCompare(b.id),
+);
+
+/** `quarantine:<key>`: values no version could read, with what was recovered, until the person decides. Writer: background. */
+export const quarantineItem = defineFamily<Quarantined & { readonly key: string }>(
+  QUARANTINE_PREFIX,
+  (raw) => readQuarantined(raw) as (Quarantined & { key: string }) | null,
+  (a, b) => a.at - b.at,
 );
 
 /** `recentTasks`: the last tasks a timer ran on, newest first (the shortcut's "last task"). Writer: background. */
 export const recentTasksItem = defineItem<TaskRef[]>(
   'recentTasks',
   [],
-  (raw): raw is TaskRef[] => Array.isArray(raw) && raw.every((t) => isRecord(t) && typeof t.id === 'number'),
+  (raw): raw is TaskRef[] => readList(raw, readStoredTask) !== null,
 );
 
 /** `pinnedTasks`: tasks the person pinned to the top of the picker, in pin order. Writer: background. */
 export const pinnedTasksItem = defineItem<TaskRef[]>(
   'pinnedTasks',
   [],
-  (raw): raw is TaskRef[] => Array.isArray(raw) && raw.every((t) => isRecord(t) && typeof t.id === 'number'),
+  (raw): raw is TaskRef[] => readList(raw, readStoredTask) !== null,
 );
 
 /** `myTasks`: "My tasks" as COR last listed them (open, by deadline), for an instant picker. Writer: background. */
@@ -49,11 +72,15 @@ export interface MyTasks {
 export const myTasksItem = defineItem<MyTasks>(
   'myTasks',
   { tasks: [], fetchedAt: null },
-  (raw): raw is MyTasks => isRecord(raw) && Array.isArray(raw.tasks),
+  (raw): raw is MyTasks => isRecord(raw) && readList(raw.tasks, readStoredTask) !== null,
 );
 
 /** `recent`: the last entries COR confirmed, newest first. Writer: background. */
-export const recentItem = defineItem<LoggedEntry[]>('recent', [], (raw): raw is LoggedEntry[] => Array.isArray(raw));
+export const recentItem = defineItem<LoggedEntry[]>(
+  'recent',
+  [],
+  (raw): raw is LoggedEntry[] => readList(raw, readStoredLogged) !== null,
+);
 
 /** How the person signed in: a COR password, their company's consent page, an API key, or a pasted token. */
 export type AuthMethod = 'password' | 'company' | 'api-key' | 'token';
@@ -71,12 +98,21 @@ export interface AuthSecrets {
   readonly expiresAt?: number | null;
   /** API-key sign-in only: kept like a token, to get a new token when one lapses. */
   readonly client?: { readonly key: string; readonly secret: string } | null;
+  /**
+   * Which sign-in these tokens belong to: new at every sign-in. A write that follows a network
+   * wait (a refresh, a task list) is dropped when the generation it started under is gone.
+   */
+  readonly generation: string;
 }
 export const authItem = defineItem<AuthSecrets | null>(
   'auth',
   null,
   (raw): raw is AuthSecrets | null =>
-    raw === null || (isRecord(raw) && typeof raw.accessToken === 'string' && raw.accessToken !== ''),
+    raw === null ||
+    (isRecord(raw) &&
+      typeof raw.accessToken === 'string' &&
+      raw.accessToken !== '' &&
+      typeof raw.generation === 'string'),
 );
 
 /**
@@ -91,6 +127,8 @@ export type AccountView =
       readonly userId: number | null;
       readonly name: string | null;
       readonly picture: string | null;
+      /** The company's web-app subdomain, when the sign-in named it (consent page). */
+      readonly company?: string | null;
     };
 export const accountItem = defineItem<AccountView>(
   'account',

@@ -51,6 +51,8 @@ function reasonBase(reason: Reason): string {
       return t('reasonForbidden');
     case 'clock-jumped':
       return t('reasonClockJumped');
+    case 'unexpected':
+      return t('reasonUnexpected');
     default:
       return assertNever(reason.code);
   }
