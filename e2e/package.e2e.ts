@@ -3,26 +3,20 @@
  * root, the version from package.json, no source maps or tests, and loads in Chromium; the source
  * zip holds what AMO's reviewers need to rebuild. (The Firefox zip: e2e/firefox/package.firefox.ts.)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeCor } from '../tools/fake-cor/server.ts';
-import { artifactPath, packageAll, unzip, version } from '../tools/package.ts';
+import { artifactPath, unzip, version } from '../tools/package.ts';
 import { ExtensionSession } from './harness';
 import { playwrightSurface } from './drive/playwright-surface';
+import { usePackages } from './drive/use-packages';
 
-let work = '';
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'cor-timer-package-'));
-  await packageAll();
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const scratch = usePackages();
 
 describe('npm run package', () => {
   it('the Chrome zip: manifest at the root with the package version, nothing but the build, and it loads', async () => {
-    const dir = join(work, 'chrome');
+    const dir = join(scratch.work, 'chrome');
     const names = await unzip(artifactPath('chrome'), dir);
     expect(names).toContain('manifest.json');
     expect(names.filter((n) => /\.map$|\.test\.|e2e|\.ts$|\.tsx$/.test(n))).toEqual([]);

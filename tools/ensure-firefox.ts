@@ -5,9 +5,10 @@
  * package where apt-get can be used (root); otherwise, or when the version is too old, stops
  * with a message that says what to do. Browsers are never downloaded by other means.
  */
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { canUseApt, isExecutable } from './ensure-chromium.ts';
 
 export const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
 
@@ -31,15 +32,6 @@ export function meetsMinimum(version: number[], minimum: string): boolean {
   return true;
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function fail(lines: string[]): never {
   console.error(lines.join('\n'));
   process.exit(1);
@@ -47,7 +39,7 @@ function fail(lines: string[]): never {
 
 export function ensureFirefox(): void {
   const path = firefoxPath();
-  if (!isExecutable(path) && process.env.FIREFOX_PATH === undefined && process.getuid?.() === 0) {
+  if (!isExecutable(path) && process.env.FIREFOX_PATH === undefined && canUseApt()) {
     console.log("e2e: Firefox not found; installing Debian's firefox-esr package (about a minute)…");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], {

@@ -3,26 +3,21 @@
  * manifest, web-ext lint with 0 errors, and the zip itself installed permanently in Firefox.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeCor } from '../../tools/fake-cor/server.ts';
-import { artifactPath, packageAll, unzip, version } from '../../tools/package.ts';
+import { artifactPath, unzip, version } from '../../tools/package.ts';
 import { FirefoxBrowser } from '../drive/firefox-browser';
+import { usePackages } from '../drive/use-packages';
 
-let work = '';
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'cor-timer-package-'));
-  await packageAll();
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const scratch = usePackages();
 
 describe('npm run package: the Firefox zip', () => {
   it('has the manifest at the root with the package version and the gecko settings, and passes web-ext lint', async () => {
-    const dir = join(work, 'firefox');
+    const dir = join(scratch.work, 'firefox');
     const names = await unzip(artifactPath('firefox'), dir);
     expect(names.filter((n) => /\.map$|\.test\.|\.ts$/.test(n))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
@@ -47,7 +42,7 @@ describe('npm run package: the Firefox zip', () => {
   it('installs permanently in Firefox and its popup opens', async () => {
     const cor = await startFakeCor();
     const firefox = await FirefoxBrowser.launch({
-      profileDir: await mkdtemp(join(work, 'profile-')),
+      profileDir: await mkdtemp(join(scratch.work, 'profile-')),
       corPort: cor.port,
       zip: artifactPath('firefox'),
     });
