@@ -3,27 +3,14 @@
  * permanently so it survives a restart) in Debian's firefox-esr, driven by puppeteer-core over
  * WebDriver BiDi, its COR traffic routed to fake-cor by prefs (TESTING.md, "Firefox end to end").
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { bidi, errorListenerScript, inChrome, keysetId, RECORD_ALERTS } from './firefox-privileged';
 import type { ExtensionBrowser, MenuClick, ShownNotification } from './extension-browser';
+import { manifest, navigate, start, UUID } from './firefox-launch';
 import { puppeteerSurface } from './puppeteer-surface';
 import type { Surface } from './surface';
 
-export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-// A fixed moz-extension:// host, so pages can be addressed before the add-on reports it.
-const UUID = '6f1c2a9e-3b4d-4e8f-9a0b-c1d2e3f4a5b6';
-
-interface Manifest {
-  browser_specific_settings: { gecko: { id: string } };
-  commands: Record<string, { suggested_key?: { default?: string } }>;
-}
-
-function manifest(): Manifest {
-  return JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')) as Manifest;
-}
+export { FIREFOX_DIST } from './firefox-launch';
 
 export class FirefoxBrowser implements ExtensionBrowser {
   readonly name = 'firefox';
@@ -140,31 +127,4 @@ export class FirefoxBrowser implements ExtensionBrowser {
     await navigate(page, this.url(path));
     return puppeteerSurface(page);
   }
-}
-
-function start(profileDir: string, corPort: number): Promise<Browser> {
-  return puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profileDir,
-    // Without it BiDi refuses moz-extension:// pages and the chrome scope.
-    args: ['--remote-allow-system-access'],
-    // The background's fetches to fake-cor's self-signed certificate.
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': 'api.projectcor.com,acme.cor.works',
-      'network.socket.forcePort': `443=${corPort}`,
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest().browser_specific_settings.gecko.id]: UUID }),
-      // An unsigned add-on installed permanently (ESR honours this pref), so it survives a restart.
-      'xpinstall.signatures.required': false,
-    },
-  });
-}
-
-/** page.goto times out on extension documents (no navigation events): navigate, then wait for the document. */
-async function navigate(page: Page, url: string): Promise<void> {
-  type Internal = { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
-  await (page.mainFrame() as unknown as Internal).browsingContext.navigate(url, 'none');
-  await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', {}, url);
 }

@@ -8,25 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import type { BrowserName } from '../drive/extension-browser';
 import { useBrowser } from '../drive/use-browser';
-import { expectStampNear, posted, signInWithToken, startByNumber, stopTimer, storedTimer } from './steps';
+import { expectStampNear, posted, signInWithToken, startByNumber, stopTimer, storedTimer, untilTimerIs } from './steps';
 
 const NAME = `${SEED.user.first_name} ${SEED.user.last_name}`;
 
 export function everydayScenarios(name: BrowserName): void {
   const t = useBrowser(name);
 
-  /** Repeats `act` until the timer is `status`: a press within 500 ms of an accepted one is ignored by design. */
-  async function untilTimer(status: string, act: () => Promise<void>): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          if ((await storedTimer(t.browser))?.status !== status) await act();
-          return (await storedTimer(t.browser))?.status;
-        },
-        { timeout: 20_000, interval: 200 },
-      )
-      .toBe(status);
-  }
+  const untilTimer = (status: string, act: () => Promise<void>) => untilTimerIs(t.browser, status, act);
 
   const shownIds = async () => (await t.browser.notifications()).map((n) => n.id);
 

@@ -55,3 +55,19 @@ export async function storedTimer(browser: ExtensionBrowser): Promise<Timer | un
   await page.close();
   return timer;
 }
+
+/**
+ * Repeats `act` (a shortcut press, say) until the timer is `status`. A press within 500 ms of an
+ * accepted one is ignored by design, so this never toggles twice; it waits out the window without a sleep.
+ */
+export async function untilTimerIs(browser: ExtensionBrowser, status: string, act: () => Promise<void>): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if ((await storedTimer(browser))?.status !== status) await act();
+        return (await storedTimer(browser))?.status;
+      },
+      { timeout: 20_000, interval: 200 },
+    )
+    .toBe(status);
+}
