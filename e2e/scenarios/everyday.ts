@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import type { BrowserName } from '../drive/extension-browser';
 import { useBrowser } from '../drive/use-browser';
-import { expectStampNear, posted, signInWithToken, startByNumber, stopTimer, storedTimer, untilTimerIs } from './steps';
+import {
+  expectStampNear,
+  menuItemsExisting,
+  posted,
+  signInWithToken,
+  startByNumber,
+  stopTimer,
+  storedTimer,
+  untilTimerIs,
+} from './steps';
 
 const NAME = `${SEED.user.first_name} ${SEED.user.last_name}`;
 
@@ -130,7 +139,11 @@ export function everydayScenarios(name: BrowserName): void {
 
     it('"Log time on this task" starts the task of the page, with its title from COR', async () => {
       await signInWithToken(t.browser, t.cor);
+      const items = ['log-time-page', 'log-time-link', 'open-popup', 'toggle-timer'];
+      await expect.poll(() => menuItemsExisting(t.browser, [...items, 'no-such-item'])).toEqual(items);
+      // The click wakes a stopped background (Firefox: the primed listener of the event page).
       await t.browser.stopBackground();
+      expect(await menuItemsExisting(t.browser, items)).toEqual(items);
       const pageUrl = `https://acme.cor.works/tasks/${SEED.tasks.design}`;
       await t.browser.clickMenu({ menuItemId: 'log-time-page', pageUrl });
       await expect

@@ -71,3 +71,23 @@ export async function untilTimerIs(browser: ExtensionBrowser, status: string, ac
     )
     .toBe(status);
 }
+
+/** Which of `ids` are context-menu items of the extension now (update rejects an unknown id), read from an extension page. */
+export async function menuItemsExisting(browser: ExtensionBrowser, ids: string[]): Promise<string[]> {
+  const page = await browser.openOptions();
+  type Api = { chrome: { contextMenus: { update(id: string, change: object): Promise<void> } } };
+  const found = await page.evaluate(
+    (ids) =>
+      Promise.all(
+        ids.map((id) =>
+          (globalThis as unknown as Api).chrome.contextMenus.update(id, {}).then(
+            () => id,
+            () => null,
+          ),
+        ),
+      ),
+    ids,
+  );
+  await page.close();
+  return found.filter((id): id is string => id !== null);
+}
