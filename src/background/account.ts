@@ -2,8 +2,8 @@
 import { meRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
 import { isRecord } from '../core/cor-response';
+import { cutName } from '../core/cor-text';
 import { toInteger } from '../core/hours';
-import { cutText, NAME_MAX } from '../core/text';
 import { writeItems } from '../platform/storage-item';
 import { accountItem, type AccountView } from '../shared/storage';
 import { callCor } from './cor-client';
@@ -28,13 +28,7 @@ export async function refreshAccount(): Promise<AccountView | Failure> {
   const written = await whileSession(generation, async () => {
     const account = await accountItem.get();
     if (account.status === 'signed-out') return account;
-    const updated: AccountView = {
-      ...account,
-      status: 'signed-in',
-      userId,
-      name: name === '' ? null : cutText(name, NAME_MAX),
-      picture,
-    };
+    const updated: AccountView = { ...account, status: 'signed-in', userId, name: cutName(name) || null, picture };
     await writeItems(accountItem.entry(updated));
     return updated;
   });

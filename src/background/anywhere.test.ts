@@ -23,6 +23,8 @@ const notices = () =>
 const notice = (id: string) => notices()[id]?.message;
 const timer = () => stored<{ status: string; task?: { id: number; title?: string } }>('timer');
 const settle = () => vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
+/** The person's next press comes a second later: past the double-press window after the last one. */
+const aSecondLater = () => vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1_000 });
 
 describe('keyboard shortcut', () => {
   it('with no task used yet, opens the popup to pick one', async () => {
@@ -58,6 +60,7 @@ describe('keyboard shortcut', () => {
   it('tells when the entry could not be sent, and keeps it', async () => {
     await popup.start(SEED.tasks.design);
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+    aSecondLater();
     await person.pressShortcut('toggle-timer');
     await vi.waitFor(() => expect(notice('timer-send-failed')).toMatch(/^Couldn't log 0:00 on .+ yet\. COR answered/));
     expect(await storedOutbox()).toHaveLength(1);
@@ -124,6 +127,7 @@ describe('toolbar icon', () => {
     await fakeBrowser.storage.local.set({ settings: { toolbarClick: 'toggle', notifications: true } });
     await vi.waitFor(() => expect(popupState.popup).toBe(''));
 
+    aSecondLater();
     await person.clickIcon();
     await vi.waitFor(async () => expect(await timer()).toMatchObject({ status: 'running' }));
 
@@ -154,6 +158,7 @@ describe('toolbar icon', () => {
 
   it('the icon’s Start/Stop item toggles the last task', async () => {
     await popup.start(SEED.tasks.budget);
+    aSecondLater();
     await person.clickMenu('toggle-timer');
     await vi.waitFor(async () => expect(await timer()).toEqual({ status: 'idle' }));
     await vi.waitFor(() => expect(world.cor.hours).toHaveLength(1));

@@ -220,7 +220,8 @@ describe('background: nothing lost when things go wrong', () => {
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect((await storedOutbox())[0]).toMatchObject({ state: 'waiting' });
     expect(world.cor.hours).toHaveLength(0);
-    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
+    // The badge is redrawn after storage changes, on its own turn.
+    await vi.waitFor(() => expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!'));
     await signIn();
     await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(world.cor.hours).toHaveLength(1);

@@ -12,7 +12,7 @@ import { renderAction, type ActionLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
 import { accountItem, timerItem } from '../shared/storage';
-import { outboxView } from './outbox-store';
+import { outboxSize } from './outbox-store';
 import { makeSerial } from './serial';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
 
@@ -33,9 +33,9 @@ export function refreshBadge(): Promise<void> {
 async function render(): Promise<void> {
   const [timer, account] = await readItems(timerItem, accountItem);
   // Any entry, anyone's, that is not in COR yet: another account's waiting entries count too.
-  const outbox = await outboxView();
+  const waiting = await outboxSize();
   const now = clock.now();
-  await renderAction(lookOf(badgeView({ timer, outbox, sessionExpired: account.status === 'expired', now })));
+  await renderAction(lookOf(badgeView({ timer, waiting, sessionExpired: account.status === 'expired', now })));
   // The alarm survives the worker; `when` lands on the next minute flip, then every minute.
   if (timer.status === 'running') {
     await browser.alarms.create(BADGE_ALARM, { when: nextBadgeMinute(timer.startedAt, now), periodInMinutes: 1 });

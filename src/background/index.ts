@@ -5,6 +5,7 @@
  */
 import { onIconClicked } from '../platform/action';
 import { browser } from '../platform/browser';
+import { clock } from '../platform/clock';
 import { onCommand } from '../platform/commands';
 import { onMenuClicked } from '../platform/menus';
 import { onMessage } from '../platform/messaging';
@@ -26,8 +27,9 @@ function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>):
 }
 
 onMessage(async (message) => {
+  const at = clock.now(); // the double-press gate compares when things arrived, not when they ran
   await ready;
-  return handleMessage(message);
+  return handleMessage(message, at);
 });
 
 browser.alarms.onAlarm.addListener(

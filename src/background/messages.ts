@@ -2,6 +2,7 @@
 import { QUARANTINE_PREFIX } from '../core/storage-keys';
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
+import { clock } from '../platform/clock';
 import type { Message } from '../shared/protocol';
 import { claimEntry, discardOther, discardQuarantined, resolveEntry, retryQuarantined } from './attention';
 import { signIn } from './sign-in';
@@ -16,10 +17,10 @@ const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.le
 const isQuarantineKey = (key: unknown): key is string =>
   typeof key === 'string' && key.length <= 200 && key.startsWith(QUARANTINE_PREFIX);
 
-/** Pages learn only how a command went. */
-const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command));
-
-export async function handleMessage(message: Message): Promise<unknown> {
+/** `at`: when the message arrived, for the double-press gate that spans every door. */
+export async function handleMessage(message: Message, at: number = clock.now()): Promise<unknown> {
+  /** Pages learn only how a command went. */
+  const dispatch = async (command: Command) => toCommandResult(await dispatchCommand(command, at));
   switch (message.name) {
     case 'timer.start': {
       const task = readTaskRef(message.data.task);

@@ -10,19 +10,23 @@ import { readStoredEntry } from '../core/stored';
 import { browser } from '../platform/browser';
 import { outboxItem } from '../shared/storage';
 
-let view: OutboxEntry[] | null = null;
+let view: ReadonlyMap<string, OutboxEntry> | null = null;
 let viewReady: Promise<void> | null = null;
 
-/** The outbox as last seen through `storage.onChanged`: for what is drawn (badge, tooltip), not decided. */
-export async function outboxView(): Promise<readonly OutboxEntry[]> {
+/**
+ * How many entries are not in COR yet, as last seen through `storage.onChanged`: for what is
+ * drawn (the badge), not decided. Kept current change by change, so a redraw costs the same
+ * whatever the length of the line.
+ */
+export async function outboxSize(): Promise<number> {
   viewReady ??= new Promise<void>((resolve) =>
-    outboxItem.watch((list) => {
-      view = list;
+    outboxItem.watchValues((values) => {
+      view = values;
       resolve();
     }),
   );
   await viewReady;
-  return view ?? [];
+  return view?.size ?? 0;
 }
 
 /** Every readable entry, oldest stop first, as storage holds it now. */

@@ -6,6 +6,7 @@ import {
   authorizationCodeRequest,
   clientCredentialsRequest,
   consentUrl,
+  isTokenShape,
   loginRequest,
   parseCompany,
   readConsentRedirect,
@@ -29,8 +30,6 @@ import { forgetAccountData } from './sign-out';
 
 type Failure = Extract<SignInResult, { ok: false }>;
 
-/** A bearer token is printable ASCII without spaces (RFC 6750 b64token, generously). */
-const TOKEN_SHAPE = /^[\x21-\x7e]{8,8192}$/;
 const MAX_FIELD = 1024;
 
 export async function signIn(request: SignInRequest): Promise<SignInResult> {
@@ -85,7 +84,7 @@ async function obtain(request: SignInRequest): Promise<Obtained | Failure> {
       return viaConsentPage(request.company);
     case 'token': {
       const token = typeof request.token === 'string' ? request.token.trim().replace(/^Bearer\s+/i, '') : '';
-      if (!TOKEN_SHAPE.test(token)) return { ok: false, error: 'invalid-input' };
+      if (!isTokenShape(token)) return { ok: false, error: 'invalid-input' };
       return { method: 'token', accessToken: token, refreshToken: null, expiresAt: null, client: null };
     }
     default:

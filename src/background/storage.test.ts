@@ -113,7 +113,8 @@ describe('unreadable values are set aside, not lost', () => {
       { id: 'g1', ...good, startedAt: hoursAgo(4), stoppedAt: hoursAgo(3), nextAttemptAt: hoursAgo(3) },
       { id: 'g2', ...good, startedAt: hoursAgo(2), stoppedAt: hoursAgo(1), nextAttemptAt: hoursAgo(1) },
     );
-    await fakeBrowser.storage.local.set({ 'entry:bad': { id: 'bad', startedAt: hoursAgo(6), stoppedAt: hoursAgo(5) } });
+    const [from, to] = [hoursAgo(6), hoursAgo(5)];
+    await fakeBrowser.storage.local.set({ 'entry:bad': { id: 'bad', startedAt: from, stoppedAt: to } });
     await startWorker();
     await popup.start(SEED.tasks.content);
     await popup.stop();
@@ -121,7 +122,7 @@ describe('unreadable values are set aside, not lost', () => {
     expect(await storedOutbox()).toEqual([]);
     const [key, aside] = ((await quarantined()) as Array<[string, { recovered: object }]>)[0]!;
     expect(key).toBe('quarantine:entry:bad');
-    expect(aside.recovered).toMatchObject({ taskId: null, startedAt: hoursAgo(6), stoppedAt: hoursAgo(5) });
+    expect(aside.recovered).toMatchObject({ taskId: null, startedAt: from, stoppedAt: to });
     // Nothing to send it with (no task): the person may only discard it.
     expect(await ask('quarantine.retry', { key })).toEqual({ ok: false, error: 'entry-gone' });
     expect(await ask('quarantine.discard', { key })).toEqual({ ok: true });
@@ -152,11 +153,12 @@ describe('unreadable values are set aside, not lost', () => {
 
   it('an unreadable timer is set aside; the next start does not write over it', async () => {
     await popup.signInWithToken(world.cor.issueToken().access_token);
-    await fakeBrowser.storage.local.set({ timer: { status: 'running', task: { id: 'x' }, startedAt: hoursAgo(1) } });
+    const startedAt = hoursAgo(1);
+    await fakeBrowser.storage.local.set({ timer: { status: 'running', task: { id: 'x' }, startedAt } });
     await startWorker();
     await popup.start(SEED.tasks.design);
     expect(await stored('timer')).toMatchObject({ status: 'running', task: { id: SEED.tasks.design } });
-    expect(await stored('quarantine:timer')).toMatchObject({ from: 'timer', recovered: { startedAt: hoursAgo(1) } });
+    expect(await stored('quarantine:timer')).toMatchObject({ from: 'timer', recovered: { startedAt } });
   });
 
   it('an error while handling one entry puts it in Needs attention; the entries behind it go on', async () => {

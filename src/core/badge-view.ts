@@ -2,7 +2,6 @@
  * What the toolbar icon shows, from stored state and the current time. Pure: the background
  * renders it (badge text, colour, icon, tooltip) on every state change and on a minute alarm.
  */
-import type { OutboxEntry } from './outbox';
 import { formatHoursMinutes, durations } from './time';
 import type { TaskRef, TimerState } from './timer';
 
@@ -14,14 +13,15 @@ export type BadgeView =
 
 export interface BadgeInput {
   readonly timer: TimerState;
-  readonly outbox: readonly OutboxEntry[];
+  /** Entries not in COR yet, anyone's (another account's waiting entries count too). */
+  readonly waiting: number;
   readonly sessionExpired: boolean;
   readonly now: number;
 }
 
-export function badgeView({ timer, outbox, sessionExpired, now }: BadgeInput): BadgeView {
+export function badgeView({ timer, waiting, sessionExpired, now }: BadgeInput): BadgeView {
   const running = timer.status === 'running' ? { task: timer.task, startedAt: timer.startedAt } : null;
-  if (outbox.length > 0 || sessionExpired) return { kind: 'attention', running };
+  if (waiting > 0 || sessionExpired) return { kind: 'attention', running };
   if (running === null) return { kind: 'idle' };
   return { kind: 'running', text: formatBadgeElapsed(now - running.startedAt), ...running };
 }

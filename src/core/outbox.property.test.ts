@@ -263,8 +263,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('outbox model: each stopped timer is delivered exactly once or waits visibly', () => {
-  // 500 runs of up to 80 steps take about 7 s on a busy 2-core machine; the budget is four times that.
-  it('holds after every step of any sequence, and after the faults clear', { timeout: 30_000 }, () => {
+  it('holds after every step of any sequence, and after the faults clear', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 80, size: 'max' }), (steps) => {
         const world = new World();
@@ -295,5 +294,8 @@ describe('outbox model: each stopped timer is delivered exactly once or waits vi
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 runs, measured on a 2-core machine: 1.4–2.1 s alone, 4.2–4.4 s with four copies at once,
+    // 2.2–9.7 s inside full unit runs while other work loaded the machine (load average 7–11).
+    // vitest's default 5 s failed such runs; the budget is 3× the slowest seen.
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * session, so another person's sign-in can never book it (or find it missing and book it again).
  */
 import { isRecord } from './cor-response';
-import { cutText, NAME_MAX } from './text';
+import { cutText, MAX_NAME_LENGTH as NAME_MAX } from './cor-text';
 
 export interface Owner {
   readonly userId: number;

@@ -7,7 +7,7 @@
 import { isRecord, type Reason } from './cor-response';
 import type { EntryState, LoggedEntry, OutboxEntry } from './outbox';
 import { readOwner, type Owner } from './owner';
-import { cutText, TITLE_MAX } from './text';
+import { cutText, MAX_TITLE_LENGTH as TITLE_MAX } from './cor-text';
 import type { TaskRef, TimerState } from './timer';
 
 const STATES: ReadonlySet<string> = new Set<EntryState>(['waiting', 'sending', 'in-doubt', 'needs-attention']);

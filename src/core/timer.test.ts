@@ -1,6 +1,6 @@
 import { ANA } from '../test/owners';
 import { describe, expect, it } from 'vitest';
-import { IDLE, transition, type TimerEvent, type TimerState } from './timer';
+import { assertNever, IDLE, transition, type TimerEvent, type TimerState } from './timer';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 const running = (id: number, startedAt = T0): TimerState => ({
@@ -195,5 +195,20 @@ describe('timer transitions: (state, event, now) → (state, stopped entry)', ()
 
   it.each(table)('$name', ({ state, event, now, expected }) => {
     expect(transition(state, event, now, ids())).toEqual(expected);
+  });
+});
+
+describe('assertNever', () => {
+  it('names no part of the value it refuses: a password or a token could ride in it', () => {
+    const secret = { method: 'password', email: 'ana@acme.example', password: 'hunter2-Secret!' };
+    let thrown: unknown;
+    try {
+      assertNever(secret as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const text = `${String(thrown)} ${(thrown as Error).stack ?? ''}`;
+    for (const part of ['hunter2', 'ana@acme', 'password']) expect(text).not.toContain(part);
   });
 });

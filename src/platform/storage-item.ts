@@ -68,53 +68,62 @@ export interface ReadableItem<T> {
  * (the worker moves them aside at start). Watching applies each change to what was read, so a
  * write of one entry costs one entry, not a read of the whole family.
  */
+export interface Family<T> extends ReadableItem<T[]> {
+  /** Like `watch`, with the values by key, unsorted: for a reader that needs no list. */
+  watchValues(callback: (values: ReadonlyMap<string, T>) => void, signal?: AbortSignal): void;
+}
+
 export function defineFamily<T>(
   prefix: string,
-  read: (raw: unknown) => T | null,
+  read: (raw: unknown, key: string) => T | null,
   order: (a: T, b: T) => number,
-): ReadableItem<T[]> {
-  const list = (values: Map<string, T>) => [...values.values()].sort(order);
+): Family<T> {
+  const list = (values: ReadonlyMap<string, T>) => [...values.values()].sort(order);
   const load = async (): Promise<Map<string, T>> => {
     const stored = await browser.storage.local.get(null);
     const values = new Map<string, T>();
     for (const [key, raw] of Object.entries(stored)) {
-      const value = key.startsWith(prefix) ? read(raw) : null;
+      const value = key.startsWith(prefix) ? read(raw, key) : null;
       if (value !== null) values.set(key, value);
     }
     return values;
+  };
+  const watchValues: Family<T>['watchValues'] = (callback, signal) => {
+    let values: Map<string, T> | null = null;
+    // Changes that arrive while the first read is under way are applied on top of it.
+    const early: Array<Record<string, { newValue?: unknown }>> = [];
+    const apply = (changes: Record<string, { newValue?: unknown }>) => {
+      let touched = false;
+      for (const [key, change] of Object.entries(changes)) {
+        if (!key.startsWith(prefix)) continue;
+        touched = true;
+        const value = change.newValue === undefined ? null : read(change.newValue, key);
+        if (value === null) values!.delete(key);
+        else values!.set(key, value);
+      }
+      return touched;
+    };
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (values === null) early.push(changes);
+      else if (apply(changes)) callback(values);
+    };
+    browser.storage.onChanged.addListener(listener);
+    signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+    void load().then((loaded) => {
+      if (signal?.aborted) return;
+      values = loaded;
+      for (const changes of early.splice(0)) apply(changes);
+      callback(values);
+    });
   };
   return {
     async get() {
       return list(await load());
     },
     watch(callback, signal) {
-      let values: Map<string, T> | null = null;
-      // Changes that arrive while the first read is under way are applied on top of it.
-      const early: Array<Record<string, { newValue?: unknown }>> = [];
-      const apply = (changes: Record<string, { newValue?: unknown }>) => {
-        let touched = false;
-        for (const [key, change] of Object.entries(changes)) {
-          if (!key.startsWith(prefix)) continue;
-          touched = true;
-          const value = change.newValue === undefined ? null : read(change.newValue);
-          if (value === null) values!.delete(key);
-          else values!.set(key, value);
-        }
-        return touched;
-      };
-      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area !== 'local') return;
-        if (values === null) early.push(changes);
-        else if (apply(changes)) callback(list(values));
-      };
-      browser.storage.onChanged.addListener(listener);
-      signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
-      void load().then((loaded) => {
-        if (signal?.aborted) return;
-        values = loaded;
-        for (const changes of early.splice(0)) apply(changes);
-        callback(list(values));
-      });
+      watchValues((values) => callback(list(values)), signal);
     },
+    watchValues,
   };
 }

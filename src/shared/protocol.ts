@@ -7,8 +7,11 @@ import type { Reason } from '../core/cor-response';
 import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
 
-/** `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded). */
-export type CommandError = TimerError | 'invalid-task' | 'entry-gone';
+/**
+ * `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded).
+ * `storage-failed`: the browser refused to save the change (quota, disk); nothing changed.
+ */
+export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'storage-failed';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 

@@ -46,7 +46,10 @@ export const outboxItem = defineFamily<OutboxEntry>(
 /** `quarantine:<key>`: values no version could read, with what was recovered, until the person decides. Writer: background. */
 export const quarantineItem = defineFamily<Quarantined & { readonly key: string }>(
   QUARANTINE_PREFIX,
-  (raw) => readQuarantined(raw) as (Quarantined & { key: string }) | null,
+  (raw, key) => {
+    const item = readQuarantined(raw);
+    return item === null ? null : { ...item, key };
+  },
   (a, b) => a.at - b.at,
 );
 

@@ -1,7 +1,7 @@
 /**
  * What @webext-core/fake-browser lacks, written by hand as fakes that really store and fire
  * (TESTING.md): contextMenus, commands, the action's popup/icon/openPopup, runtime.getManifest
- * and lastError. Installed into the fake browser by installFakeBrowser().
+ * and lastError, permissions.contains. Installed into the fake browser by installFakeBrowser().
  */
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -35,6 +35,8 @@ export interface MenuProps {
 export const menuItems = new Map<string, MenuProps>();
 /** `refuse`: openPopup fails as Chrome's does with no focused window. */
 export const popupState = { popup: '', opened: 0, icon: '', refuse: false };
+/** Host permissions the person granted; Firefox lets them refuse COR's (`hostAccess.cor = false`). */
+export const hostAccess = { cor: true };
 let lastError: { message: string } | undefined;
 
 const contextMenus = {
@@ -61,6 +63,12 @@ const contextMenus = {
 };
 
 const commands = { onCommand: new FakeEvent<[string]>() };
+
+const permissions = {
+  contains({ origins = [] }: { origins?: string[] }) {
+    return Promise.resolve(origins.every((origin) => origin === 'https://api.projectcor.com/*' && hostAccess.cor));
+  },
+};
 
 const actionExtras = {
   setPopup({ popup }: { popup: string }) {
@@ -91,7 +99,8 @@ export function installExtras(): void {
     icon: '',
   });
   for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked]) event.removeAllListeners();
-  Object.assign(fakeBrowser, { contextMenus, commands });
+  hostAccess.cor = true;
+  Object.assign(fakeBrowser, { contextMenus, commands, permissions });
   Object.assign(fakeBrowser.action, actionExtras);
   Object.assign(fakeBrowser.runtime, { getManifest: () => manifest });
   Object.defineProperty(fakeBrowser.runtime, 'lastError', { get: () => lastError, configurable: true });

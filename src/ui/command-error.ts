@@ -20,6 +20,8 @@ export function commandErrorText(error: CommandError): string {
       return t('errorEntryGone');
     case 'signed-out':
       return t('errorSignedOut');
+    case 'storage-failed':
+      return t('errorStorageFailed');
     default:
       return assertNever(error);
   }

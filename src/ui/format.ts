@@ -27,6 +27,10 @@ function reasonBase(reason: Reason): string {
       return t('reasonOffline');
     case 'network':
       return t('reasonNetwork');
+    case 'not-allowed':
+      return t('reasonNotAllowed');
+    case 'not-sent':
+      return t('reasonNotSent');
     case 'timeout':
       return t('reasonTimeout');
     case 'server-error':
