@@ -1,6 +1,7 @@
 /** The Chromium side of ExtensionBrowser: the e2e harness's ExtensionSession behind the shared helpers. */
 import type { Page } from 'playwright-core';
 import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import { CdpTarget } from '../cdp-target';
 import { ExtensionSession } from '../harness';
 import type { ExtensionBrowser, MenuClick, ShownNotification } from './extension-browser';
 import { playwrightSurface } from './playwright-surface';
@@ -89,6 +90,14 @@ export class ChromiumBrowser implements ExtensionBrowser {
       const [tab] = await chrome.tabs.query({ active: true });
       chrome.contextMenus.onClicked.dispatch({ editable: false, frameId: 0, ...info }, tab);
     }, click);
+  }
+
+  /** The action popup is a page target Playwright does not list; Chrome announces it over CDP (TESTING.md). */
+  async waitForActionPopup(): Promise<void> {
+    const cdp = await this.session.context.browser()!.newBrowserCDPSession();
+    const popup = await CdpTarget.waitFor(cdp, (url) => url === this.session.url('src/popup/index.html'));
+    await popup.loaded();
+    await cdp.detach();
   }
 
   async notifications(): Promise<ShownNotification[]> {

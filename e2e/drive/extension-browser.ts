@@ -36,6 +36,8 @@ export interface ExtensionBrowser {
   pressShortcut(command: string): Promise<void>;
   /** A click on one of the extension's context-menu items, delivered to its real registered listener. */
   clickMenu(click: MenuClick): Promise<void>;
+  /** Waits until the browser shows the extension's real action popup (not the page in a tab). */
+  waitForActionPopup(): Promise<void>;
   /** Notifications the extension showed (Chromium: those still on screen; its getAll gives ids only). */
   notifications(): Promise<ShownNotification[]>;
   /** Uncaught errors the extension's own code reported so far (fail loudly). */

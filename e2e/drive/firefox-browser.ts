@@ -106,6 +106,15 @@ export class FirefoxBrowser implements ExtensionBrowser {
     );
   }
 
+  /** The popup is a <browser> in the toolbar button's panel, in the browser window's chrome scope. */
+  async waitForActionPopup(): Promise<void> {
+    const url = this.url('src/popup/index.html');
+    const shown = `return document.querySelector('browser.webextension-popup-browser')?.currentURI.spec ?? null;`;
+    while ((await inChrome<string | null>(this.browser, shown)) !== url) {
+      await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation sleep
+    }
+  }
+
   async notifications(): Promise<ShownNotification[]> {
     return inChrome(this.browser, 'return globalThis.corTimerAlerts;');
   }
