@@ -53,10 +53,7 @@ export class ExtensionSession {
   /** Signs in with a pasted access token (options → Other ways to sign in → Access token → Save). */
   async signInWithToken(token = this.cor.issueToken().access_token): Promise<void> {
     const options = await this.openOptions();
-    await options.getByText('Other ways to sign in').click();
-    await options.getByLabel('Access token', { exact: true }).fill(token);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText(/^Signed in as /).waitFor();
+    await signInWithTokenOn(options, token);
     await options.close();
   }
 
@@ -131,12 +128,32 @@ export function useExtension(options: { signedIn?: boolean } = {}): ExtensionTes
   return test;
 }
 
+/** On an open options page: Other ways to sign in → Access token → Save, until it says who is signed in. */
+export async function signInWithTokenOn(options: Page, token: string): Promise<void> {
+  await options.getByText('Other ways to sign in').click();
+  await options.getByLabel('Access token', { exact: true }).fill(token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText(/^Signed in as /).waitFor();
+}
+
 /** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
 export async function startByNumber(popup: Page, taskId: number): Promise<void> {
   await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
   await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
   await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
+}
+
+/**
+ * A real key press of the toggle shortcut (Alt+Shift+K by default) delivered by the browser to
+ * the focused page: Playwright's keyboard does not reach `commands.onCommand`, raw CDP does.
+ */
+export async function pressToggleShortcut(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
 }
 
 /** Fail loudly: an uncaught error in an extension page fails the test that caused it. */

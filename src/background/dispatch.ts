@@ -3,6 +3,7 @@
  * timer and the outbox, so that no two doors can ever disagree.
  */
 import { gateCommand } from '../core/debounce';
+import type { AwayAnswer } from '../core/away';
 import { assertNever, type TaskRef } from '../core/timer';
 import { clock } from '../platform/clock';
 import type { CommandResult } from '../shared/protocol';
@@ -15,9 +16,13 @@ export type Command =
   | { readonly type: 'start'; readonly task: TaskRef }
   | { readonly type: 'stop' }
   /** Stop when running; otherwise start the given task, else the last task used. */
-  | { readonly type: 'toggle'; readonly task?: TaskRef }
+  | { readonly type: 'toggle'; readonly task?: TaskRef; readonly outside?: boolean }
   /** "Log time on this task": stop it when it runs; otherwise start it, switching from any other. */
-  | { readonly type: 'start-or-stop'; readonly task: TaskRef }
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef; readonly outside?: boolean }
+  /** "Stop at…": a stop between the start and now. */
+  | { readonly type: 'stop-at'; readonly at: number }
+  /** The answer to "You were away". */
+  | { readonly type: 'answer-away'; readonly answer: AwayAnswer }
   | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean }
   | { readonly type: 'discard' }
   | { readonly type: 'undo-discard' }
@@ -45,7 +50,9 @@ export async function dispatch(command: Command, at: number = clock.now()): Prom
     case 'start-or-stop':
     case 'stop':
     case 'discard':
-    case 'undo-discard': {
+    case 'undo-discard':
+    case 'stop-at':
+    case 'answer-away': {
       // Recorded before the change is applied, so a toggle arriving while it is saved is gated too.
       const gate = gateCommand(lastCommandAt, command.type === 'toggle', at);
       lastCommandAt = gate.lastAcceptedAt;

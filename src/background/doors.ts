@@ -8,6 +8,7 @@ import { showPopup } from '../platform/action';
 import { clock } from '../platform/clock';
 import { t } from '../platform/i18n';
 import type { MenuClick } from '../platform/menus';
+import { askAwayAgain } from './away';
 import { dispatch, type Command } from './dispatch';
 import { MENU } from './menus';
 import { announce, tell, tellNotSaved } from './notifier';
@@ -23,12 +24,12 @@ export type Work = () => Promise<void>;
 
 export function shortcutWork(name: string): Work | null {
   if (name === COMMAND.openPopup) return showPopup;
-  if (name === COMMAND.toggle) return fromOutside({ type: 'toggle' });
+  if (name === COMMAND.toggle) return fromOutside({ type: 'toggle', outside: true });
   return null;
 }
 
 export function iconClickWork(): Work | null {
-  return fromOutside({ type: 'toggle' });
+  return fromOutside({ type: 'toggle', outside: true });
 }
 
 /**
@@ -43,6 +44,8 @@ function fromOutside(command: Command): Work {
     if (outcome.ok) return announce(outcome);
     if (outcome.error === 'no-task') return showPopup();
     if (outcome.error === 'storage-failed') return tellNotSaved(command);
+    // While "You were away" waits, the door opens the question instead of deciding it.
+    if (outcome.error === 'away-pending') return askAwayAgain();
     // Signed out, a door cannot start a timer: say so, since no popup is open to show it.
     if (outcome.error === 'signed-out') return tell('signed-out', t('notifySignInFirst'));
   };
@@ -53,7 +56,7 @@ export function menuWork(click: MenuClick): Work | null {
     case MENU.openPopup:
       return showPopup;
     case MENU.toggle:
-      return fromOutside({ type: 'toggle' });
+      return fromOutside({ type: 'toggle', outside: true });
     case MENU.logTaskPage:
     case MENU.logTaskLink:
       return logTimeOn(click);
@@ -67,5 +70,5 @@ function logTimeOn(click: MenuClick): Work {
   const id = taskIdFromMenuClick(click);
   return id === null
     ? () => tell('not-a-task', t('notifyNotATask'))
-    : fromOutside({ type: 'start-or-stop', task: { id } });
+    : fromOutside({ type: 'start-or-stop', task: { id }, outside: true });
 }

@@ -10,6 +10,10 @@ import { onCommand } from '../platform/commands';
 import { onMenuClicked } from '../platform/menus';
 import { onMessage } from '../platform/messaging';
 import { onOnline } from '../platform/network';
+import { onIdleStateChanged } from '../platform/idle';
+import { onNotificationClicked } from '../platform/notifications';
+import { applyAwaySettings, onIdleChange } from './away';
+import { beat, HEARTBEAT_ALARM, onTimeKeys, onTimeNotification } from './heartbeat';
 import { BADGE_ALARM, refreshBadge } from './badge';
 import { iconClickWork, menuWork, shortcutWork, type Work } from './doors';
 import { handleMessage } from './messages';
@@ -36,6 +40,7 @@ browser.alarms.onAlarm.addListener(
   whenReady(async (alarm) => {
     if (alarm.name === RETRY_ALARM) await flushOutbox();
     if (alarm.name === BADGE_ALARM) await refreshBadge();
+    if (alarm.name === HEARTBEAT_ALARM) await beat();
   }),
 );
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
@@ -43,6 +48,12 @@ browser.storage.onChanged.addListener(
   whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),
 );
 onOnline(whenReady(() => flushOutbox({ force: true })));
+// Time away and reminders (issue 11): idle events, notification answers, timer and settings changes.
+onIdleStateChanged(whenReady(onIdleChange));
+onNotificationClicked(whenReady(onTimeNotification));
+browser.storage.onChanged.addListener(
+  whenReady((changes, area) => (area === 'local' ? onTimeKeys(Object.keys(changes)) : Promise.resolve())),
+);
 onRetryDue(whenReady(() => flushOutbox()));
 
 // The doors decide at once (the toggle gate must see presses as they come), then wait for `ready`.
@@ -56,5 +67,7 @@ onMenuClicked((click) => run(menuWork(click)));
 // A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser shows.
 whenReady(async () => {
   await setUpSurfaces();
+  await applyAwaySettings();
+  await beat({ workerStart: true });
   await flushOutbox();
 })();

@@ -13,6 +13,9 @@ import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-servic
 const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
 const ENTRY_GONE = { ok: false, error: 'entry-gone' } as const;
 
+const INVALID_STOP = { ok: false, error: 'invalid-stop' } as const;
+
+const isMoment = (at: unknown): at is number => Number.isSafeInteger(at) && (at as number) > 0;
 const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
 const isQuarantineKey = (key: unknown): key is string =>
   typeof key === 'string' && key.length <= 200 && key.startsWith(QUARANTINE_PREFIX);
@@ -37,6 +40,18 @@ export async function handleMessage(message: Message, at: number = clock.now()):
       return dispatch({ type: 'discard' });
     case 'timer.undo-discard':
       return dispatch({ type: 'undo-discard' });
+    case 'timer.stop-at':
+      return isMoment(message.data.at) ? dispatch({ type: 'stop-at', at: message.data.at }) : INVALID_STOP;
+    case 'away.answer': {
+      const { answer } = message.data;
+      if (answer !== 'keep' && answer !== 'stop' && answer !== 'remove') return INVALID_STOP;
+      return dispatch({ type: 'answer-away', answer });
+    }
+    case 'outbox.retime': {
+      const { id, startedAt, stoppedAt } = message.data;
+      if (!isMoment(startedAt) || !isMoment(stoppedAt) || stoppedAt <= startedAt) return INVALID_STOP;
+      return isEntryId(id) ? resolveEntry(id, { type: 'retime', startedAt, stoppedAt }) : ENTRY_GONE;
+    }
     case 'tasks.search':
       return typeof message.data.query === 'string' ? searchTasks(message.data.query) : { ok: true, tasks: [] };
     case 'tasks.lookup': {

@@ -46,7 +46,9 @@ describe('what the icon shows', () => {
       { kind: 'attention', running: { task: { id: 7, title: 'Copy' }, startedAt: T0 } },
     ],
   ])('%s', (_name, timer, outbox, sessionExpired, expected) => {
-    expect(badgeView({ timer, waiting: outbox.length, sessionExpired, now: T0 + HOUR + 5 * MIN + 30_000 })).toEqual(expected);
+    expect(badgeView({ timer, waiting: outbox.length, sessionExpired, now: T0 + HOUR + 5 * MIN + 30_000 })).toEqual(
+      expected,
+    );
   });
 
   it('wakes at the next whole minute of elapsed time', () => {

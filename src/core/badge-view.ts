@@ -9,7 +9,9 @@ export type BadgeView =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly text: string; readonly task: TaskRef; readonly startedAt: number }
   /** Entries wait or fail, or the session expired: `!` wins over the elapsed time until it is dealt with. */
-  | { readonly kind: 'attention'; readonly running: { readonly task: TaskRef; readonly startedAt: number } | null };
+  | { readonly kind: 'attention'; readonly running: { readonly task: TaskRef; readonly startedAt: number } | null }
+  /** "You were away" waits for an answer: `?` until the person answers. */
+  | { readonly kind: 'away'; readonly task: TaskRef };
 
 export interface BadgeInput {
   readonly timer: TimerState;
@@ -17,10 +19,12 @@ export interface BadgeInput {
   readonly waiting: number;
   readonly sessionExpired: boolean;
   readonly now: number;
+  readonly awayPending?: boolean;
 }
 
-export function badgeView({ timer, waiting, sessionExpired, now }: BadgeInput): BadgeView {
+export function badgeView({ timer, waiting, sessionExpired, now, awayPending }: BadgeInput): BadgeView {
   const running = timer.status === 'running' ? { task: timer.task, startedAt: timer.startedAt } : null;
+  if (awayPending === true && running !== null) return { kind: 'away', task: running.task };
   if (waiting > 0 || sessionExpired) return { kind: 'attention', running };
   if (running === null) return { kind: 'idle' };
   return { kind: 'running', text: formatBadgeElapsed(now - running.startedAt), ...running };

@@ -46,7 +46,9 @@ export type ReasonCode =
   | 'forbidden'
   | 'clock-jumped'
   /** Something no rule covers went wrong while handling the entry (set aside, never blocking others). */
-  | 'unexpected';
+  | 'unexpected'
+  /** Longer than the person's "remind me" limit, stopped outside the popup: held to check the times. */
+  | 'long-entry';
 
 /** Why something did not go through, in a form the UI can turn into the person's words. */
 export interface Reason {

@@ -11,6 +11,7 @@ import type { Classified, Reason } from './cor-response';
 import type { StoppedEntry, TaskRef } from './timer';
 import { isOwnedBy } from './owner';
 import { durations } from './time';
+import { holdReason, type EntryCheck } from './entry-check';
 
 export type EntryState = 'waiting' | 'sending' | 'in-doubt' | 'needs-attention';
 
@@ -47,16 +48,24 @@ export interface LoggedEntry {
 
 export const RECENT_LIMIT = 10;
 
-/** A stopped timer enters the outbox; a span that runs backwards (the clock jumped) is held. */
-export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, now: number): OutboxEntry[] {
-  return [...outbox, queued(stopped, now)];
+/**
+ * A stopped timer enters the outbox. One whose times cannot be right (the clock jumped) or that
+ * runs longer than the limit given waits for the person instead (`core/entry-check.ts`).
+ */
+export function enqueue(
+  outbox: readonly OutboxEntry[],
+  stopped: StoppedEntry,
+  now: number,
+  check: EntryCheck = {},
+): OutboxEntry[] {
+  return [...outbox, queued(stopped, now, check)];
 }
 
 /** The outbox entry a stopped timer becomes. */
-export function queued(stopped: StoppedEntry, now: number): OutboxEntry {
-  const clockJumped = stopped.stoppedAt < stopped.startedAt;
-  return clockJumped
-    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: 'clock-jumped' } }
+export function queued(stopped: StoppedEntry, now: number, check: EntryCheck = {}): OutboxEntry {
+  const hold = holdReason(stopped, check);
+  return hold !== null
+    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: hold } }
     : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
 }
 

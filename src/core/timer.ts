@@ -50,7 +50,11 @@ export type TimerEvent =
   | { readonly type: 'discard' }
   | { readonly type: 'undo-discard' }
   /** "Log time on this task": stop when this very task runs; otherwise start it (switching). */
-  | { readonly type: 'start-or-stop'; readonly task: TaskRef; readonly owner: Owner };
+  | { readonly type: 'start-or-stop'; readonly task: TaskRef; readonly owner: Owner }
+  /** "Stop at…" (or "Stop at 10:42" after time away): a stop between the start and now. */
+  | { readonly type: 'stop-at'; readonly at: number }
+  /** "Remove the time away": log start → `stopAt`, and run the same task again from `resumeAt`. */
+  | { readonly type: 'split'; readonly stopAt: number; readonly resumeAt: number };
 
 /** A finished span of work, captured at the moments the person pressed start and stop. */
 export interface StoppedEntry {
@@ -78,7 +82,9 @@ export type TimerError =
   | 'overlaps-previous'
   | 'nothing-to-undo'
   /** Nobody is signed in: a timer must know whose hours it counts. */
-  | 'signed-out';
+  | 'signed-out'
+  /** A stop before the start or after now. */
+  | 'invalid-stop';
 
 export const IDLE: TimerState = { status: 'idle' };
 
@@ -130,6 +136,10 @@ export function transition(state: TimerState, event: TimerEvent, now: number, ne
         return transition(state, { type: 'stop' }, now, newId);
       }
       return start(state, event.task, event.owner, now, newId);
+    case 'stop-at':
+      return split(state, event.at, null, now, newId);
+    case 'split':
+      return split(state, event.stopAt, event.resumeAt, now, newId);
     default:
       return assertNever(event);
   }
@@ -142,6 +152,28 @@ function start(state: TimerState, task: TaskRef, owner: Owner, now: number, newI
   }
   const stopped = state.status === 'running' ? stop(state, now, newId) : null;
   return { ok: true, timer: { status: 'running', task, owner, startedAt: now }, stopped, changed: true };
+}
+
+/**
+ * Stops at a moment between the start and now and, with `resumeAt`, runs the same task again
+ * from then. A stop exactly at the start means no time was worked: nothing is logged (an entry
+ * with stop ≤ start would be nonsense to COR).
+ */
+function split(
+  state: TimerState,
+  stopAt: number,
+  resumeAt: number | null,
+  now: number,
+  newId: () => string,
+): Transition {
+  if (state.status === 'idle') return { ok: false, error: 'not-running' };
+  const resume = resumeAt ?? stopAt;
+  if (stopAt < state.startedAt || stopAt > now || resume < stopAt || resume > now)
+    return { ok: false, error: 'invalid-stop' };
+  const stopped = stopAt > state.startedAt ? stop(state, stopAt, newId) : null;
+  const timer: TimerState =
+    resumeAt === null ? IDLE : { status: 'running', task: state.task, owner: state.owner, startedAt: resumeAt };
+  return { ok: true, timer, stopped, changed: true };
 }
 
 function stop(state: Extract<TimerState, { status: 'running' }>, now: number, newId: () => string): StoppedEntry {

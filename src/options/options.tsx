@@ -4,6 +4,7 @@ import { AccountLine } from '../ui/account-line';
 import { useItem } from '../ui/use-item';
 import { SignInForms } from './sign-in-forms';
 import { SignOut } from './sign-out';
+import { TimeSettings } from './time-settings';
 import { ToolbarSettings } from './toolbar-settings';
 
 export function Options() {
@@ -28,6 +29,7 @@ export function Options() {
         {account !== undefined && account.status !== 'signed-in' && <SignInForms />}
       </section>
       <ToolbarSettings />
+      <TimeSettings />
       <footer>
         {/* The extension's own copy of PRIVACY.md (vite.config.ts), so it works offline and matches this version. */}
         <a href="/privacy.txt" target="_blank" rel="noopener">

@@ -5,6 +5,7 @@ import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import {
   accountItem,
+  awayItem,
   myTasksItem,
   outboxItem,
   pinnedTasksItem,
@@ -16,7 +17,8 @@ import {
 import { useItem } from '../ui/use-item';
 import { ownedBy } from '../core/outbox';
 import { AccountNotice } from './account-notice';
-import { HeldPanel } from './held-panel';
+import { ApartPanel } from './apart-panel';
+import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
@@ -32,6 +34,7 @@ export function App() {
   const pinned = useItem(pinnedTasksItem);
   const recentTasks = useItem(recentTasksItem);
   const myTasks = useItem(myTasksItem);
+  const away = useItem(awayItem);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
@@ -51,13 +54,14 @@ export function App() {
           {t('settings')}
         </button>
       </header>
+      {away?.question != null && timer.status === 'running' && <AwayQuestion question={away.question} timer={timer} />}
       <AccountNotice account={account} />
       {timer.status === 'running' && <RunningTimer timer={timer} />}
       {timer.status === 'idle' && timer.discarded !== undefined && <DiscardedNotice discarded={timer.discarded} />}
       <TaskPicker sources={sources} running={timer.status === 'running'} />
       <LastLogged recent={recent} />
       <OutboxPanel outbox={ownedBy(outbox, userId)} onSendNow={() => send('outbox.send-now', {})} />
-      <HeldPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
     </main>
   );
 }

@@ -3,6 +3,7 @@
  * Pages send commands and render what storage says; answers only report how a command went
  * (and, for task searches, what COR found).
  */
+import type { AwayAnswer } from '../core/away';
 import type { Reason } from '../core/cor-response';
 import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
@@ -10,8 +11,9 @@ import type { AccountView } from './storage';
 /**
  * `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded).
  * `storage-failed`: the browser refused to save the change (quota, disk); nothing changed.
+ * `away-pending`: "You were away" waits for an answer; nothing stops or switches the timer before it.
  */
-export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'storage-failed';
+export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'storage-failed' | 'away-pending';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 
@@ -70,6 +72,15 @@ export interface Protocol {
   };
   'timer.discard': { request: None; response: CommandResult };
   'timer.undo-discard': { request: None; response: CommandResult };
+  /** "Stop at…": stops the running timer at that moment (between its start and now). */
+  'timer.stop-at': { request: { readonly at: number }; response: CommandResult };
+  /** The answer to "You were away". */
+  'away.answer': { request: { readonly answer: AwayAnswer }; response: CommandResult };
+  /** Needs attention: send the entry with corrected times ("Stop at…", clock changed). */
+  'outbox.retime': {
+    request: { readonly id: string; readonly startedAt: number; readonly stoppedAt: number };
+    response: CommandResult;
+  };
   'tasks.search': { request: { readonly query: string }; response: SearchResult };
   'tasks.lookup': { request: { readonly id: number }; response: LookupResult };
   /** Refreshes "My tasks" from COR into storage. */
@@ -100,6 +111,9 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'timer.adjust-start',
   'timer.discard',
   'timer.undo-discard',
+  'timer.stop-at',
+  'away.answer',
+  'outbox.retime',
   'tasks.search',
   'tasks.lookup',
   'tasks.refresh',

@@ -4,7 +4,10 @@
  * Shapes are versioned (`schemaVersion`, core/migrations.ts) and every value is read in full
  * (core/stored.ts): what a version cannot read is moved aside at worker start, never defaulted.
  */
-import { defineFamily, defineItem } from '../platform/storage-item';
+import { defineFamily, defineItem, type StorageItem } from '../platform/storage-item';
+import { upgradeSettings, type Settings } from '../core/settings';
+import { PRESENT, type AwayState } from '../core/away';
+import { NO_HEARTBEAT, type Heartbeat } from '../core/heartbeat';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
 import type { TaskRef, TimerState } from '../core/timer';
 import { isRecord } from '../core/cor-response';
@@ -140,26 +143,41 @@ export const accountItem = defineItem<AccountView>(
     isRecord(raw) && (raw.status === 'signed-out' || raw.status === 'signed-in' || raw.status === 'expired'),
 );
 
-/** What a click on the toolbar icon does: open the popup, or start and stop the timer. */
-export type ToolbarClick = 'popup' | 'toggle';
-
-export interface Settings {
-  readonly toolbarClick: ToolbarClick;
-  /** Notify when the timer starts or stops from the shortcut, the icon or a menu (the popup shows it itself). */
-  readonly notifications: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = { toolbarClick: 'popup', notifications: true };
+export type { Settings, ToolbarClick } from '../core/settings';
+export { DEFAULT_SETTINGS } from '../core/settings';
 
 /**
  * `settings`: the person's choices. Writer: the options page (the only key it writes); the
- * background reads it and applies it.
+ * background reads it and applies it. Read through `upgradeSettings`: settings stored by an
+ * older version (fields missing) read as complete, with defaults for what is new.
  */
-export const settingsItem = defineItem<Settings>(
-  'settings',
-  DEFAULT_SETTINGS,
-  (raw): raw is Settings =>
+const storedSettings = defineItem<unknown>('settings', undefined, (raw): raw is unknown => raw !== undefined);
+export const settingsItem: StorageItem<Settings> = {
+  key: storedSettings.key,
+  read: upgradeSettings,
+  get: async () => upgradeSettings(await storedSettings.get()),
+  watch: (callback, signal) => storedSettings.watch((raw) => callback(upgradeSettings(raw)), signal),
+  entry: (value) => ({ [storedSettings.key]: value }),
+};
+
+/**
+ * `away`: time away from the running timer — an absence still open, and the question "You were
+ * away" until it is answered (`core/away.ts`). Writer: background.
+ */
+export const awayItem = defineItem<AwayState>(
+  'away',
+  PRESENT,
+  (raw): raw is AwayState =>
     isRecord(raw) &&
-    (raw.toolbarClick === 'popup' || raw.toolbarClick === 'toggle') &&
-    typeof raw.notifications === 'boolean',
+    (raw.departedAt === null || typeof raw.departedAt === 'number') &&
+    (raw.question === null ||
+      (isRecord(raw.question) && typeof raw.question.leftAt === 'number' && typeof raw.question.backAt === 'number')),
+);
+
+/** `heartbeat`: the worker's last moment seen and the reminders already given (`core/heartbeat.ts`). Writer: background. */
+export const heartbeatItem = defineItem<Heartbeat>(
+  'heartbeat',
+  NO_HEARTBEAT,
+  (raw): raw is Heartbeat =>
+    isRecord(raw) && (raw.lastSeen === null || typeof raw.lastSeen === 'number') && isRecord(raw.track),
 );

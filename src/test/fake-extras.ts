@@ -70,6 +70,16 @@ const permissions = {
   },
 };
 
+/** The system's idle state: the interval set, the state `queryState` answers, and its event. */
+export const idleState = { interval: 60, state: 'active' as 'active' | 'idle' | 'locked' };
+const idle = {
+  setDetectionInterval(seconds: number) {
+    idleState.interval = seconds;
+  },
+  queryState: () => Promise.resolve(idleState.state),
+  onStateChanged: new FakeEvent<[string]>(),
+};
+
 const actionExtras = {
   setPopup({ popup }: { popup: string }) {
     popupState.popup = popup;
@@ -98,9 +108,12 @@ export function installExtras(): void {
     opened: 0,
     icon: '',
   });
-  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked]) event.removeAllListeners();
+  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked, idle.onStateChanged]) {
+    event.removeAllListeners();
+  }
   hostAccess.cor = true;
-  Object.assign(fakeBrowser, { contextMenus, commands, permissions });
+  Object.assign(idleState, { interval: 60, state: 'active' });
+  Object.assign(fakeBrowser, { contextMenus, commands, permissions, idle });
   Object.assign(fakeBrowser.action, actionExtras);
   Object.assign(fakeBrowser.runtime, { getManifest: () => manifest });
   Object.defineProperty(fakeBrowser.runtime, 'lastError', { get: () => lastError, configurable: true });
@@ -108,13 +121,20 @@ export function installExtras(): void {
 
 /** As if Chrome stopped the worker: its listeners go, the menus and settings stay. */
 export function removeExtraListeners(): void {
-  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked]) event.removeAllListeners();
+  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked, idle.onStateChanged]) {
+    event.removeAllListeners();
+  }
 }
 
 /** What a person does outside the popup. */
 export const person = {
   pressShortcut: (name: string) => commands.onCommand.trigger(name),
   clickIcon: () => actionExtras.onClicked.trigger({ id: 1 }),
+  /** The system reports the person's state (`idle` after the detection interval, `locked`, `active`). */
+  becomes: (state: 'active' | 'idle' | 'locked') => {
+    idleState.state = state;
+    return idle.onStateChanged.trigger(state);
+  },
   clickMenu: (menuItemId: string, info: { linkUrl?: string; pageUrl?: string } = {}) =>
     contextMenus.onClicked.trigger({ menuItemId, editable: false, ...info }, { id: 1 }),
 };

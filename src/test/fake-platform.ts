@@ -37,6 +37,7 @@ export function killWorker(): void {
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   fakeBrowser.storage.onChanged.removeAllListeners();
   fakeBrowser.notifications.onClicked.removeAllListeners();
+  fakeBrowser.notifications.onButtonClicked.removeAllListeners();
   removeExtraListeners();
 }
 

@@ -9,14 +9,18 @@ import { ANA } from './owners';
 
 /**
  * Registers the hooks that give every test in the file a fresh fake browser, a fresh fake-cor
- * that fetch reaches, and a started worker (signed in with a token when `signedIn`).
+ * that fetch reaches, and a started worker (signed in with a token when `signedIn`; asking
+ * about time away only when `askAway`).
  */
-export function useWorker(options: { signedIn?: boolean } = {}): { cor: FakeCor } {
+export function useWorker(options: { signedIn?: boolean; askAway?: boolean } = {}): { cor: FakeCor } {
   const world = {} as { cor: FakeCor };
   beforeEach(async () => {
     installFakeBrowser();
     world.cor = await startFakeCor();
     vi.stubGlobal('fetch', fetchVia(world.cor));
+    // Tests move the fake clock by minutes or hours in one step, with no heartbeat between: a
+    // gap the worker would rightly ask about. Only the tests of time away want that question.
+    if (options.askAway !== true) await fakeBrowser.storage.local.set({ settings: { askAway: false } });
     await startWorker();
     if (options.signedIn === true) await popup.signInWithToken(world.cor.issueToken().access_token);
   });

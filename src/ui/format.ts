@@ -1,4 +1,5 @@
 import type { Reason } from '../core/cor-response';
+import { formatHoursMinutes } from '../core/time';
 import { assertNever, type TaskRef } from '../core/timer';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
@@ -57,7 +58,15 @@ function reasonBase(reason: Reason): string {
       return t('reasonClockJumped');
     case 'unexpected':
       return t('reasonUnexpected');
+    case 'long-entry':
+      return t('reasonLongEntryPlain');
     default:
       return assertNever(reason.code);
   }
+}
+
+/** A span of time away, as people say it: "48 min", or "1:05 h" from an hour on. */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  return minutes < 60 ? t('minutesShort', minutes) : t('hoursShort', formatHoursMinutes(ms));
 }
