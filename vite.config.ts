@@ -1,7 +1,12 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import manifestSource from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+// The version lives in package.json only (`npm version` bumps it); both manifests take it from there.
+const manifest = { ...manifestSource, version: pkg.version };
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
@@ -26,9 +31,22 @@ function firefoxManifest(): ManifestV3Export {
   };
 }
 
+/**
+ * PRIVACY.md ships as the options page's privacy link (plain text shows in both browsers), so the
+ * two can't differ. The byte-order mark makes browsers read it as UTF-8: extension files are
+ * served as text/plain without a charset.
+ */
+const privacyPolicy: Plugin = {
+  name: 'privacy-policy',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'privacy.txt', source: `\uFEFF${readFileSync('PRIVACY.md', 'utf8')}` });
+  },
+};
+
 export default defineConfig({
   plugins: [
     preact(),
+    privacyPolicy,
     crx({ manifest: target === 'firefox' ? firefoxManifest() : manifest, browser: target }),
   ],
   build: {

@@ -12,7 +12,7 @@ export function chromePath(): string {
   return process.env.CHROME_PATH ?? DEFAULT_CHROME;
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -21,7 +21,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function canUseApt(): boolean {
+export function canUseApt(): boolean {
   return process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
 }
 

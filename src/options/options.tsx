@@ -30,6 +30,12 @@ export function Options() {
       </section>
       <ToolbarSettings />
       <TimeSettings />
+      <footer>
+        {/* The extension's own copy of PRIVACY.md (vite.config.ts), so it works offline and matches this version. */}
+        <a href="/privacy.txt" target="_blank" rel="noopener">
+          {t('privacyLink')}
+        </a>
+      </footer>
     </main>
   );
 }

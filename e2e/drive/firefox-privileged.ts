@@ -1,0 +1,83 @@
+/**
+ * Firefox's browser-chrome scope, reached through WebDriver BiDi (needs
+ * --remote-allow-system-access; TESTING.md). It is where the things a person does outside the
+ * pages happen: the event page's lifecycle, the keyset a shortcut fires, a context-menu click,
+ * and the console where Firefox reports the extension's uncaught errors.
+ */
+import type { Browser } from 'puppeteer-core';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+/** Puppeteer's BiDi connection (an internal: kept to this one function). */
+export function bidi(browser: Browser): BidiConnection {
+  return (browser as unknown as { connection: BidiConnection }).connection;
+}
+
+/** Evaluates `expression` (an async function body returning JSON-able data) in the main browser window. */
+export async function inChrome<T>(browser: Browser, body: string): Promise<T> {
+  const connection = bidi(browser);
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: Array<{ context: string; url: string }>;
+  };
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (window === undefined) throw new Error('Firefox: no browser window in the chrome scope');
+  const { result } = await connection.send('script.evaluate', {
+    // JSON in, JSON out: BiDi's own serialisation of XPCOM objects is not needed here.
+    expression: `(async () => JSON.stringify(await (async () => { ${body} })() ?? null))()`,
+    target: { context: window.context },
+    awaitPromise: true,
+  });
+  const evaluated = result as EvaluateResult;
+  if (evaluated.type === 'exception') throw new Error(`Firefox chrome scope: ${evaluated.exceptionDetails?.text}`);
+  return JSON.parse(String(evaluated.result?.value)) as T;
+}
+
+/** Firefox's name for the add-on's keyset (ExtensionShortcuts: the id with @ and . as _). */
+export function keysetId(addonId: string): string {
+  return `ext-keyset-id-${addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+}
+
+/** The script that collects uncaught errors reported for the extension's pages into a chrome-scope list. */
+export function errorListenerScript(uuid: string): string {
+  return `
+    if (!globalThis.corTimerErrors) {
+      globalThis.corTimerErrors = [];
+      Services.console.registerListener({
+        observe(message) {
+          if (!(message instanceof Ci.nsIScriptError)) return;
+          if (message.flags & Ci.nsIScriptError.warningFlag) return;
+          if (!String(message.sourceName).startsWith('moz-extension://${uuid}/')) return;
+          globalThis.corTimerErrors.push(message.errorMessage + ' (' + message.sourceName + ')');
+        },
+      });
+    }`;
+}
+
+/**
+ * Headless Firefox has no system notification service, so an add-on's notification closes
+ * before it is seen. This registers a stand-in for `@mozilla.org/alerts-service;1` (what
+ * Firefox's own tests do) that records what the add-on asked to show, buttons included.
+ */
+export const RECORD_ALERTS = `
+  if (!globalThis.corTimerAlerts) {
+    globalThis.corTimerAlerts = [];
+    const service = {
+      showAlert(alert, listener) {
+        globalThis.corTimerAlerts.push({ id: alert.name, title: alert.title, message: alert.text, buttons: alert.actions.length });
+        listener?.observe(null, 'alertshow', alert.cookie);
+      },
+      closeAlert() {},
+      QueryInterface: ChromeUtils.generateQI(['nsIAlertsService']),
+    };
+    const factory = { createInstance: (iid) => service.QueryInterface(iid), QueryInterface: ChromeUtils.generateQI(['nsIFactory']) };
+    Components.manager
+      .QueryInterface(Ci.nsIComponentRegistrar)
+      .registerFactory(Services.uuid.generateUUID(), 'COR Timer test alerts', '@mozilla.org/alerts-service;1', factory);
+  }`;
