@@ -15,6 +15,8 @@ import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
 import { refreshSurfaces, setUpSurfaces } from './surfaces';
+import { refreshToday } from './today';
+import { welcomeOnInstall } from './welcome';
 
 const ready: Promise<void> = recoverOutbox();
 
@@ -34,11 +36,16 @@ browser.alarms.onAlarm.addListener(
     if (alarm.name === BADGE_ALARM) await refreshBadge();
   }),
 );
+browser.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details));
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
 browser.storage.onChanged.addListener(
   whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),
 );
 onOnline(whenReady(() => flushOutbox({ force: true })));
+// A delivery (a new `recent` entry) changes what COR holds for today.
+browser.storage.onChanged.addListener(
+  whenReady((changes, area) => (area === 'local' && 'recent' in changes ? refreshToday() : Promise.resolve())),
+);
 onRetryDue(whenReady(() => flushOutbox()));
 
 // The doors decide at once (the toggle gate must see presses as they come), then wait for `ready`.

@@ -2,13 +2,16 @@
 import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import type { Message } from '../shared/protocol';
+import { accountItem } from '../shared/storage';
 import { resolveEntry } from './attention';
 import { signIn, signOut } from './sign-in';
 import { dispatch as dispatchCommand, toCommandResult, type Command } from './dispatch';
+import { refreshToday } from './today';
 import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
 
 const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
 const ENTRY_GONE = { ok: false, error: 'entry-gone' } as const;
+const SIGNED_OUT = { ok: false, error: 'signed-out' } as const;
 
 const isEntryId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
 
@@ -19,7 +22,8 @@ export async function handleMessage(message: Message): Promise<unknown> {
   switch (message.name) {
     case 'timer.start': {
       const task = readTaskRef(message.data.task);
-      return task === null ? INVALID_TASK : dispatch({ type: 'start', task });
+      if (task === null) return INVALID_TASK;
+      return (await accountItem.get()).status === 'signed-out' ? SIGNED_OUT : dispatch({ type: 'start', task });
     }
     case 'timer.stop':
       return dispatch({ type: 'stop' });
@@ -59,6 +63,8 @@ export async function handleMessage(message: Message): Promise<unknown> {
       return signIn(message.data);
     case 'auth.sign-out':
       return signOut(message.data.confirm === true);
+    case 'today.refresh':
+      return refreshToday();
     default:
       return assertNever(message);
   }

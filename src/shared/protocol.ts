@@ -8,7 +8,8 @@ import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
 
 /** `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded). */
-export type CommandError = TimerError | 'invalid-task' | 'entry-gone';
+/** `signed-out`: no timer starts without a COR session (its hours could go nowhere). */
+export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'signed-out';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 
@@ -68,6 +69,8 @@ export interface Protocol {
   'auth.sign-in': { request: SignInRequest; response: SignInResult };
   /** Without `confirm`, refuses while entries wait, so the page can warn first. */
   'auth.sign-out': { request: { readonly confirm: boolean }; response: SignOutResult };
+  /** Reads my hours of today from COR into `today`. */
+  'today.refresh': { request: None; response: CommandResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -90,6 +93,7 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'outbox.discard',
   'auth.sign-in',
   'auth.sign-out',
+  'today.refresh',
 ]);
 
 /** Shape check at the trust boundary; each handler validates its own fields. */

@@ -18,6 +18,8 @@ export function commandErrorText(error: CommandError): string {
       return t('errorNothingToUndo');
     case 'entry-gone':
       return t('errorEntryGone');
+    case 'signed-out':
+      return t('signInFirst');
     default:
       return assertNever(error);
   }

@@ -1,4 +1,5 @@
 import type { Reason } from '../core/cor-response';
+import { formatHoursMinutes } from '../core/time';
 import { assertNever, type TaskRef } from '../core/timer';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
@@ -7,6 +8,11 @@ const timeOfDay = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { hour: 
 
 export function formatTimeOfDay(epochMs: number): string {
   return timeOfDay.format(epochMs);
+}
+
+/** Logged time as people write it (`1:23`); under a minute, "< 1 min" rather than a 0:00 that looks like nothing. */
+export function formatLogged(ms: number): string {
+  return ms < 60_000 ? t('underAMinute') : formatHoursMinutes(ms);
 }
 
 /** The task's title when we know it, else "Task 123". */
