@@ -1,16 +1,15 @@
 /** Issue 12: the welcome page on install, and a signed-out popup that cannot start a timer. */
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../tools/fake-cor/server.ts';
-import { useExtension } from './harness';
+import { useExtension, welcomePage } from './harness';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-const first = useExtension();
+const first = useExtension({ keepWelcome: true });
 
 describe('signed out, and the first run', () => {
   it('on install the welcome opens: sign in, pin, the shortcuts as bound; after sign-in, where to go next', async () => {
-    const welcome = first.session.context.pages().find((p) => p.url().endsWith('#welcome'));
-    const page = welcome ?? (await first.session.context.waitForEvent('page', (p) => p.url().endsWith('#welcome')));
+    const page = await welcomePage(first.session.context);
     await page.getByRole('heading', { name: 'Welcome to COR Timer' }).waitFor();
     await page.getByText('Pin COR Timer to the toolbar').waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Start or stop the timer' }).getByText('Alt+Shift+K').waitFor();

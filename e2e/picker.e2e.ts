@@ -197,6 +197,7 @@ describe('switching and correcting', () => {
     await search(popup).fill(`#${SEED.tasks.closed}`);
     await popup.getByRole('option', { name: new RegExp(titleOf(SEED.tasks.closed).slice(0, 10)) }).waitFor();
     await popup.keyboard.press('Enter');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Start anyway' }).click();
     await stop(popup);
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
     await popup.getByText('COR said: “The task is finished, hours cannot be logged”', { exact: false }).waitFor();

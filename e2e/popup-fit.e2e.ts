@@ -42,7 +42,7 @@ async function check(page: Page, name: string, problems: string[], popup = true)
 
 async function inLanguage(language: Language): Promise<string[]> {
   const cor: FakeCor = await startFakeCor();
-  const session = await ExtensionSession.launch(cor, undefined, undefined, language);
+  const session = await ExtensionSession.launch(cor, undefined, undefined, { language });
   const problems: string[] = [];
   try {
     const popup = await session.openPopup();
