@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED } from '../tools/fake-cor/server.ts';
 import { postedHours, startByNumber, useExtension } from './harness';
+import { POPUP_MAX_HEIGHT, POPUP_WIDTH } from './popup-kit';
 
 const t = useExtension({ signedIn: true });
 
@@ -31,15 +32,28 @@ function seedToday(): void {
 }
 
 describe('the popup a person opens fifty times a day', () => {
-  it('a real double click on Stop starts nothing; the focus goes to the search box', async () => {
+  it('a double click on Stop starts nothing: no task row slides under the pointer; the focus goes to the search box', async () => {
     const popup = await t.session.openPopup();
+    await popup.setViewportSize({ width: POPUP_WIDTH, height: POPUP_MAX_HEIGHT });
     await popup.getByRole('group', { name: 'My tasks' }).waitFor();
     await startByNumber(popup, SEED.tasks.design);
-    await popup.getByRole('button', { name: 'Stop timer' }).dblclick();
-    await popup.getByRole('button', { name: 'Start timer' }).waitFor();
+    const stopButton = popup.getByRole('button', { name: 'Stop timer' });
+    const box = (await stopButton.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // The first click stops; the list takes the running section's place before the second arrives.
+    await popup.mouse.click(x, y);
+    await stopButton.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedIs(popup, 'task-search')).toBe(true);
+    // Where Stop was there is no task row and no Continue button: nothing to start there.
+    const underPointer = await popup.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role=option], button')?.outerHTML ?? null,
+      [x, y],
+    );
+    expect(underPointer).toBeNull();
+    await popup.mouse.click(x, y, { clickCount: 2 });
+
     await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
     await popup.getByText(/^Logged < 1 min on /).waitFor();
-    expect(await focusedIs(popup, 'task-search')).toBe(true);
     const timer = await popup.evaluate(
       async () => (await chrome.storage.local.get('timer')).timer as { status: string },
     );
