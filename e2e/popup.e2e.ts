@@ -131,6 +131,29 @@ describe('the popup a person opens fifty times a day', () => {
     await popup.getByRole('button', { name: 'Undo' }).waitFor();
     expect(await popup.getByRole('button', { name: 'Undo' }).evaluate((b) => b === document.activeElement)).toBe(true);
   });
+
+  it('a live region says start and stop; after an attention entry is resolved the focus goes to the search box', async () => {
+    const popup = await t.session.openPopup();
+    await search(popup).fill(`#${SEED.tasks.closed}`);
+    await popup.getByRole('option', { name: /Closed/ }).waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Start anyway' }).click();
+    const title = titleOf(SEED.tasks.closed);
+    await popup
+      .getByRole('status')
+      .filter({ hasText: `Timer running on ${title}` })
+      .waitFor();
+    await popup.getByRole('button', { name: 'Stop timer' }).click();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: `Timer stopped on ${title}` })
+      .waitFor();
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Discard entry' }).click();
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
+    await expect.poll(() => focusedIs(popup, 'task-search')).toBe(true);
+  });
 });
 
 declare const chrome: {
