@@ -38,6 +38,9 @@ export default defineConfig({
     // Readable stack traces in the shipped build cost little; no source maps keep dist small.
     minify: true,
     sourcemap: false,
+    // Chrome 66+ and Firefox 115+ preload modules themselves: vite's polyfill for older browsers would
+    // only add a script to every page (docs/PERFORMANCE.md).
+    modulePreload: { polyfill: false },
   },
   server: { cors: false },
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED } from '../tools/fake-cor/server.ts';
 import { CdpTarget } from './cdp-target';
-import { postedHours, startByNumber, useExtension } from './harness';
+import { postedHours, pressToggleShortcut, startByNumber, useExtension } from './harness';
 
 const t = useExtension({ signedIn: true });
 
@@ -53,15 +53,6 @@ function clickIcon(): Promise<void> {
   });
 }
 
-/** A real key press (Alt+Shift+K by default) delivered by the browser to the focused page. */
-async function pressToggleShortcut(page: Page): Promise<void> {
-  const cdp = await t.session.context.newCDPSession(page);
-  const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
-  await cdp.detach();
-}
-
 /**
  * Repeats `act` until the timer reaches `status`. Presses within 500 ms of an accepted one are
  * ignored by design, so this never toggles twice; it only waits out the window without a sleep.
@@ -92,7 +83,7 @@ describe('start and stop from anywhere', () => {
     const page = await t.session.context.newPage();
     await page.goto(taskPage(SEED.tasks.budget));
 
-    await untilTimer('running', () => pressToggleShortcut(page));
+    await untilTimer('running', () => pressToggleShortcut(t.session, page));
     expect((await timer())?.task).toMatchObject({ id: SEED.tasks.content, title: 'Armado de contenido v1' });
     await expect
       .poll(async () => {
@@ -101,7 +92,7 @@ describe('start and stop from anywhere', () => {
       })
       .toBe('0:00 | COR Timer: Armado de contenido v1, since …');
 
-    await untilTimer('idle', () => pressToggleShortcut(page));
+    await untilTimer('idle', () => pressToggleShortcut(t.session, page));
     await expect.poll(() => t.cor.hours.length).toBe(2);
     await expect.poll(icon).toEqual({ badge: '', tooltip: 'COR Timer' });
     const posts = postedHours(t.cor).map((p) => (p.body as { task_log_id: number }).task_log_id);

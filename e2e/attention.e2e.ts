@@ -64,6 +64,7 @@ describe('Needs attention', () => {
     const question = popup.getByRole('alertdialog', { name: 'Discard this entry? Its time will not reach COR.' });
     await question.waitFor();
     // The safe answer has the focus: Enter keeps the entry.
+    await popup.locator('button:focus', { hasText: 'Keep it' }).waitFor();
     await popup.keyboard.press('Enter');
     await question.waitFor({ state: 'detached' });
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();

@@ -452,3 +452,60 @@ describe.concurrent('fault matrix: outcomes unknown (in doubt: looked up before 
       expect(rig.posts()).toHaveLength(1);
     }));
 });
+
+const ANA = SEED.user.id;
+const BRUNO = SEED.user2.id;
+const anaWaits = (n: number) =>
+  n === 1 ? '1 entry waiting for Ana García to sign in' : `${n} entries waiting for Ana García to sign in`;
+
+describe('fault matrix: accounts (an hour is booked only to the person who worked it)', () => {
+  it("502, Ana signs out, Bruno signs in: Ana's entry waits for her, Bruno's own goes; Ana back: hers once", ({
+    expect,
+  }) =>
+    scenario(expect, '502, account switch', async (rig) => {
+      rig.cor.failNext(1000, { status: 502 }, POST_HOURS);
+      await rig.startAndStop(T.content);
+      await rig.expectWaiting(1);
+      await rig.signOut();
+      rig.cor.clearFaults();
+      await rig.signInAs(BRUNO);
+      await rig.popup.getByRole('heading', { name: anaWaits(1) }).waitFor();
+      // Bruno works too: his hour goes under his name, hers does not move.
+      await rig.startAndStop(T.budget);
+      await rig.waitForPosts(2);
+      await rig.popup.getByRole('heading', { name: anaWaits(1) }).waitFor();
+      expect(rig.cor.hours.map((h) => h.user_id)).toEqual([BRUNO]);
+      await rig.signOut();
+      await rig.signInAs(ANA);
+      await rig.popup.getByRole('heading', { name: anaWaits(1) }).waitFor({ state: 'detached' });
+      await rig.expectDeliveredOnce();
+      expect(rig.cor.hours.map((h) => h.user_id).sort()).toEqual([ANA, BRUNO].sort());
+    }));
+});
+
+describe.concurrent('fault matrix: accounts with outcomes unknown', () => {
+  it("COR commits and cuts the connection; Ana signs out, Bruno in: never looked up in Bruno's hours; Ana back: found", ({
+    expect,
+  }) =>
+    scenario(expect, 'commit-then-drop, account switch', async (rig) => {
+      await rig.start(T.content);
+      await rig.freshConnection();
+      rig.cor.failNext(1, { kind: 'commit-then-drop' }, POST_HOURS);
+      await rig.stop();
+      await rig.waitForPosts(1);
+      await expect.poll(async () => (await rig.outbox())[0]?.state, { timeout: 10_000 }).toBe('in-doubt');
+      await rig.signOut();
+      await rig.signInAs(BRUNO);
+      await rig.popup.getByRole('heading', { name: anaWaits(1) }).waitFor();
+      // Past the settling time, Bruno's session still neither looks it up nor sends it.
+      const settled = (await rig.outbox())[0]!.nextAttemptAt;
+      await expect.poll(() => Date.now(), { timeout: 20_000, interval: 500 }).toBeGreaterThan(settled);
+      await rig.popup.getByRole('heading', { name: anaWaits(1) }).waitFor();
+      expect(rig.lookups()).toHaveLength(0);
+      await rig.signOut();
+      await rig.signInAs(ANA);
+      await rig.expectDeliveredOnce();
+      expect(rig.posts()).toHaveLength(1);
+      expect(rig.lookups().length).toBeGreaterThanOrEqual(1);
+    }));
+});

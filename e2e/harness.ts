@@ -66,10 +66,7 @@ export class ExtensionSession {
   /** Signs in with a pasted access token (options → Other ways to sign in → Access token → Save). */
   async signInWithToken(token = this.cor.issueToken().access_token): Promise<void> {
     const options = await this.openOptions();
-    await options.getByText('Other ways to sign in').click();
-    await options.getByLabel('Access token', { exact: true }).fill(token);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText(/^Signed in as /).waitFor();
+    await signInWithTokenOn(options, token);
     await options.close();
   }
 
@@ -146,6 +143,14 @@ export function useExtension(
   return test;
 }
 
+/** On an open options page: Other ways to sign in → Access token → Save, until it says who is signed in. */
+export async function signInWithTokenOn(options: Page, token: string): Promise<void> {
+  await options.getByText('Other ways to sign in').click();
+  await options.getByLabel('Access token', { exact: true }).fill(token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText(/^Signed in as /).waitFor();
+}
+
 /** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
 export async function startByNumber(popup: Page, taskId: number): Promise<void> {
   await popup.getByRole('combobox', { name: 'Search tasks' }).fill(String(taskId));
@@ -158,6 +163,18 @@ export async function startByNumber(popup: Page, taskId: number): Promise<void> 
 export async function welcomePage(context: BrowserContext): Promise<Page> {
   const isWelcome = (page: Page) => page.url().endsWith('#welcome');
   return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome });
+}
+
+/**
+ * A real key press of the toggle shortcut (Alt+Shift+K by default) delivered by the browser to
+ * the focused page: Playwright's keyboard does not reach `commands.onCommand`, raw CDP does.
+ */
+export async function pressToggleShortcut(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const key = { modifiers: 1 | 8, windowsVirtualKeyCode: 75, nativeVirtualKeyCode: 75, code: 'KeyK', key: 'K' };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
 }
 
 /** Fail loudly: an uncaught error in an extension page fails the test that caused it. */

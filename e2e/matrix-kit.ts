@@ -32,6 +32,8 @@ export interface StoppedTimer {
   taskId: number;
   /** The timer's start, whole seconds since the epoch: COR keeps no milliseconds. */
   readonly startSecond: number;
+  /** Who worked it: the hour must be booked to this COR user and nobody else. */
+  readonly userId: number;
   discarded: boolean;
 }
 
@@ -48,15 +50,16 @@ export function summaryLine(): string {
 }
 
 /**
- * Lost: a stopped timer (not discarded) with no hour in COR. Duplicated: every hour beyond
- * the first for a timer, plus any hour that matches no kept timer (a discarded one included).
+ * Lost: a stopped timer (not discarded) with no hour in COR under the person who worked it.
+ * Duplicated: every hour beyond the first for a timer, plus any hour that matches no kept timer
+ * (a discarded one included, or one booked to another person).
  */
 export function audit(stopped: readonly StoppedTimer[], cor: FakeCor, history: ReadonlySet<number> = new Set()): Audit {
-  const key = (taskId: number, second: number) => `${taskId}@${second}`;
+  const key = (taskId: number, second: number, userId: number) => `${taskId}@${second}#${userId}`;
   const counts = new Map<string, number>();
   for (const hour of cor.hours) {
     if (history.has(hour.id)) continue;
-    const k = key(hour.task_log_id, Math.floor(Date.parse(hour.start) / 1000));
+    const k = key(hour.task_log_id, Math.floor(Date.parse(hour.start) / 1000), hour.user_id);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   let lost = 0;
@@ -64,7 +67,7 @@ export function audit(stopped: readonly StoppedTimer[], cor: FakeCor, history: R
   const expected = new Set<string>();
   for (const timer of stopped) {
     if (timer.discarded) continue;
-    const k = key(timer.taskId, timer.startSecond);
+    const k = key(timer.taskId, timer.startSecond, timer.userId);
     expected.add(k);
     const n = counts.get(k) ?? 0;
     if (n === 0) lost += 1;
@@ -104,8 +107,15 @@ class Exchanges {
   }
 }
 
-type ChromeStorage = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
-type StoredTimer = { status: string; task?: { id: number; title?: string }; startedAt?: number };
+type ChromeStorage = {
+  chrome: { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };
+};
+type StoredTimer = {
+  status: string;
+  task?: { id: number; title?: string };
+  startedAt?: number;
+  owner?: { userId: number } | null;
+};
 type StoredEntry = { state: string; task: { id: number }; attempts: number; nextAttemptAt: number };
 
 /** One scenario's world. `close()` audits it (once) into the tally, pass or fail. */
@@ -169,12 +179,13 @@ export class Rig {
   /** Stops the running timer in the popup; remembers what COR must receive. */
   async stop(): Promise<StoppedTimer> {
     const timer = await this.timer();
-    if (timer.status !== 'running' || timer.task === undefined || timer.startedAt === undefined) {
+    if (timer.status !== 'running' || timer.task === undefined || timer.startedAt === undefined || !timer.owner) {
       throw new Error(`No running timer to stop: ${JSON.stringify(timer)}`);
     }
     const stopped: StoppedTimer = {
       taskId: timer.task.id,
       startSecond: Math.floor(timer.startedAt / 1000),
+      userId: timer.owner.userId,
       discarded: false,
     };
     this.stopped.push(stopped);
@@ -236,13 +247,30 @@ export class Rig {
       .filter({ hasText: text });
   }
 
-  /** The outbox as stored (read from the popup, an extension page): for state checks only. */
+  /** The outbox as stored, one `entry:<id>` key each (read from the popup, an extension page): for state checks only. */
   async outbox(): Promise<StoredEntry[]> {
-    return this.popup.evaluate(
-      async () =>
-        ((await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('outbox')).outbox ??
-          []) as StoredEntry[],
+    return this.popup.evaluate(async () =>
+      Object.entries(await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(null))
+        .filter(([key]) => key.startsWith('entry:'))
+        .map(([, entry]) => entry as StoredEntry),
     );
+  }
+
+  /** Signs out in the options page, saying yes when it warns that entries still wait. */
+  async signOut(): Promise<void> {
+    const options = await this.session.openOptions();
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    const anyway = options.getByRole('button', { name: 'Sign out anyway' });
+    const signedOut = options.getByText('Not signed in to COR.');
+    await anyway.or(signedOut).waitFor();
+    if (await anyway.isVisible()) await anyway.click();
+    await signedOut.waitFor();
+    await options.close();
+  }
+
+  /** Signs in as another sample person (a pasted token of theirs). */
+  async signInAs(userId: number): Promise<void> {
+    await this.session.signInWithToken(this.cor.issueToken(userId).access_token);
   }
 
   private async timer(): Promise<StoredTimer> {

@@ -134,12 +134,32 @@ describe('staying signed in', () => {
     await options.getByRole('button', { name: 'Sign out anyway' }).click();
     await options.getByText('Not signed in to COR.').waitFor();
     await popup.getByText('Sign in to COR to start logging your hours.').waitFor();
-    expect(await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).count()).toBe(1);
+    // Nobody is signed in: the entry waits for its owner, shown apart, never sent with anyone else.
+    await popup.getByRole('heading', { name: '1 entry waiting for Ana García to sign in' }).waitFor();
     expect(await storageText(options)).not.toContain('"accessToken"');
 
     t.cor.clearFaults();
     await t.session.signInWithToken();
+    await popup
+      .getByRole('heading', { name: '1 entry waiting for Ana García to sign in' })
+      .waitFor({ state: 'detached' });
     await popup.getByRole('heading', { name: '1 entry waiting to be sent' }).waitFor({ state: 'detached' });
     expect(t.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.design]);
+  });
+
+  it('signing out with a timer running asks first; "Stop, log and sign out" books it to its owner', async () => {
+    await signInAndClose();
+    const popup = await t.session.openPopup();
+    await startByNumber(popup, SEED.tasks.budget);
+    const options = await t.session.openOptions();
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    const question = options.getByRole('alertdialog', { name: /^A timer is running on Revisão do orçamento/ });
+    await question.waitFor();
+    await options.locator('button:focus', { hasText: 'Stop, log and sign out' }).waitFor();
+    await options.keyboard.press('Enter');
+    await options.getByText('Not signed in to COR.').waitFor();
+    expect(t.cor.hours.map((h) => [h.task_log_id, h.user_id])).toEqual([[SEED.tasks.budget, SEED.user.id]]);
+    // Signed out, the popup cannot start another.
+    await popup.getByRole('button', { name: 'Stop timer' }).waitFor({ state: 'detached' });
   });
 });

@@ -2,31 +2,37 @@
 import { meRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
 import { isRecord } from '../core/cor-response';
+import { cutName } from '../core/cor-text';
 import { toInteger } from '../core/hours';
 import { writeItems } from '../platform/storage-item';
 import { accountItem, type AccountView } from '../shared/storage';
 import { callCor } from './cor-client';
-import { serial } from './serial';
+import { currentGeneration, whileSession } from './session';
 
 type Failure = Exclude<Classified, { class: 'ok' }>;
+const SIGNED_OUT: Failure = { class: 'auth', reason: { code: 'signed-out' } };
 
 /** Asks COR who we are and records it; returns COR's answer class on failure. */
 export async function refreshAccount(): Promise<AccountView | Failure> {
-  const result = await callCor(meRequest());
+  const generation = await currentGeneration();
+  if (generation === null) return SIGNED_OUT;
+  const result = await callCor(meRequest(), generation);
   if (result.class !== 'ok') return result;
   const me = isRecord(result.data) ? result.data : null;
   const userId = me === null ? null : toInteger(me.id);
-  if (me === null || userId === null)
+  if (me === null || userId === null || userId <= 0)
     return { class: 'retryable', reason: { code: 'server-error' }, outcomeUnknown: false };
   const name = [me.first_name, me.last_name].filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
   const picture = typeof me.picture === 'string' && me.picture.startsWith('https://') ? me.picture : null;
-  return serial(async () => {
+  // Who COR says we are, for this sign-in only: an answer that outlived its session is dropped.
+  const written = await whileSession(generation, async () => {
     const account = await accountItem.get();
     if (account.status === 'signed-out') return account;
-    const updated: AccountView = { ...account, status: 'signed-in', userId, name: name || null, picture };
+    const updated: AccountView = { ...account, status: 'signed-in', userId, name: cutName(name) || null, picture };
     await writeItems(accountItem.entry(updated));
     return updated;
   });
+  return written ?? SIGNED_OUT;
 }
 
 /** The signed-in person's COR id, asking COR when we do not know it yet. */
@@ -35,7 +41,5 @@ export async function currentUserId(): Promise<number | Failure> {
   if (account.status !== 'signed-out' && account.userId !== null) return account.userId;
   const refreshed = await refreshAccount();
   if ('class' in refreshed) return refreshed;
-  return refreshed.status === 'signed-out' || refreshed.userId === null
-    ? { class: 'auth', reason: { code: 'signed-out' } }
-    : refreshed.userId;
+  return refreshed.status === 'signed-out' || refreshed.userId === null ? SIGNED_OUT : refreshed.userId;
 }

@@ -6,12 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import type { OutboxEntry } from '../core/outbox';
 import { sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, stored, useWorker } from '../test/worker';
+import { popup, postsOf, stored, useWorker, storedOutbox } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
 const world = useWorker({ signedIn: true });
-const outbox = () => stored<OutboxEntry[]>('outbox');
+const outbox = () => storedOutbox();
 const act = (name: string, data: Record<string, unknown>) => sendFromPopup({ name, data });
 
 /** Stops one timer on `taskId` that COR refuses with `status`, and returns the refused entry. */

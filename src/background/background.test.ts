@@ -3,11 +3,12 @@
  * to it as the popup does (messages from the popup page) and assert on stored state and on
  * what COR received, never on internal calls.
  */
+import { ANA } from '../test/owners';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, startWorker, stored, useWorker } from '../test/worker';
+import { popup, postsOf, startWorker, stored, useWorker, storedOutbox, seedEntries } from '../test/worker';
 import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
@@ -42,7 +43,7 @@ describe('background: timer and delivery', () => {
     expect(posts().map((r) => r.json)).toEqual([
       { task_log_id: SEED.tasks.content, start: iso(t0), stop: iso(t0 + 42 * 60_000) },
     ]);
-    expect(await stored('outbox')).toEqual([]);
+    expect(await storedOutbox()).toEqual([]);
     expect((await stored<unknown[]>('recent'))[0]).toMatchObject({
       corId: world.cor.hours[0]!.id,
       durationMs: 42 * 60_000,
@@ -58,7 +59,9 @@ describe('background: timer and delivery', () => {
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await stop();
     const stopWrite = writes.find((w) => 'timer' in w);
-    expect(Object.keys(stopWrite!).sort()).toEqual(['outbox', 'timer']);
+    const [entryKey, timerKey, ...others] = Object.keys(stopWrite!).sort();
+    expect(entryKey).toMatch(/^entry:/);
+    expect([timerKey, others]).toEqual(['timer', []]);
   });
 
   it('ignores messages that do not come from the extension’s own pages', async () => {
@@ -86,7 +89,7 @@ describe('background: timer and delivery', () => {
     await start(SEED.tasks.design);
     const answers = await Promise.all([stop(), stop(), start(SEED.tasks.design)]);
     expect(answers).toEqual([{ ok: true }, { ok: false, error: 'not-running' }, { ok: true }]);
-    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+    expect(await storedOutbox()).toHaveLength(1);
   });
 });
 
@@ -96,11 +99,9 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.failNext(1, { status: 503 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     await stop();
-    await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ reason: { code: 'unavailable' } }),
-    );
+    await vi.waitFor(async () => expect((await storedOutbox())[0]).toMatchObject({ reason: { code: 'unavailable' } }));
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(world.cor.hours).toHaveLength(1);
   });
 
@@ -110,7 +111,7 @@ describe('background: nothing lost when things go wrong', () => {
     await start(SEED.tasks.design);
     await stop();
     await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+      expect((await storedOutbox())[0]).toMatchObject({
         state: 'waiting',
         attempts: 1,
         reason: { code: 'server-error', status: 500, message: 'Internal error' },
@@ -118,7 +119,7 @@ describe('background: nothing lost when things go wrong', () => {
     );
     world.cor.clearFaults();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
-    expect(await stored('outbox')).toEqual([]);
+    expect(await storedOutbox()).toEqual([]);
     expect(world.cor.hours).toHaveLength(1);
   });
 
@@ -142,6 +143,7 @@ describe('background: nothing lost when things go wrong', () => {
     const startedAt = Date.UTC(2026, 10, 27, 15, 0, 0, 250);
     world.cor.addHour({ task_log_id: SEED.tasks.design, start: '2026-11-27T15:00:00Z', stop: '2026-11-27T16:00:00Z' });
     const left: OutboxEntry = {
+      owner: ANA,
       id: 'e-killed',
       task: { id: SEED.tasks.design },
       startedAt,
@@ -150,16 +152,14 @@ describe('background: nothing lost when things go wrong', () => {
       attempts: 0,
       nextAttemptAt: startedAt,
     };
-    await fakeBrowser.storage.local.set({ outbox: [left] });
+    await seedEntries(left);
     await startWorker();
-    await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
-    );
+    await vi.waitFor(async () => expect((await storedOutbox())[0]).toMatchObject({ state: 'in-doubt' }));
     // COR gets time to finish what the dead worker sent; not even Send now looks before then.
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(world.cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
     afterSettling();
-    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(posts()).toHaveLength(0);
     expect(world.cor.hours).toHaveLength(1);
     expect(world.cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
@@ -170,13 +170,11 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
-    await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
-    );
+    await vi.waitFor(async () => expect((await storedOutbox())[0]).toMatchObject({ state: 'in-doubt' }));
     expect(world.cor.hours).toHaveLength(1);
     afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
-    expect(await stored('outbox')).toEqual([]);
+    expect(await storedOutbox()).toEqual([]);
     expect(posts()).toHaveLength(1);
     expect(world.cor.hours).toHaveLength(1);
   });
@@ -187,14 +185,14 @@ describe('background: nothing lost when things go wrong', () => {
     await start(SEED.tasks.content);
     await stop();
     await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+      expect((await storedOutbox())[0]).toMatchObject({
         state: 'in-doubt',
         reason: { code: 'malformed' },
       }),
     );
     afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
-    expect(await stored('outbox')).toEqual([]);
+    expect(await storedOutbox()).toEqual([]);
     expect(posts()).toHaveLength(2);
     expect(world.cor.hours).toHaveLength(1);
   });
@@ -204,12 +202,10 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.failNext(1, { kind: 'drop' }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.content);
     await stop();
-    await vi.waitFor(async () =>
-      expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({ state: 'in-doubt' }),
-    );
+    await vi.waitFor(async () => expect((await storedOutbox())[0]).toMatchObject({ state: 'in-doubt' }));
     afterSettling();
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
-    expect(await stored('outbox')).toEqual([]);
+    expect(await storedOutbox()).toEqual([]);
     expect(world.cor.hours).toHaveLength(1);
   });
 
@@ -218,14 +214,16 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.expireAccessTokens();
     await start(SEED.tasks.design);
     await stop();
+    // COR refuses the token on the title lookup after the start or on the POST after the stop,
+    // whichever comes first: either way the account says so and the entry waits, unsent.
     await vi.waitFor(async () => expect(await stored('account')).toMatchObject({ status: 'expired' }));
-    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
-      state: 'waiting',
-      reason: { code: 'unauthorized' },
-    });
-    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!');
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    expect((await storedOutbox())[0]).toMatchObject({ state: 'waiting' });
+    expect(world.cor.hours).toHaveLength(0);
+    // The badge is redrawn after storage changes, on its own turn.
+    await vi.waitFor(() => expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('!'));
     await signIn();
-    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(world.cor.hours).toHaveLength(1);
   });
 
@@ -235,7 +233,7 @@ describe('background: nothing lost when things go wrong', () => {
     world.cor.failNext(1000, { status: 502 }, { method: 'POST', path: '/v1/hours' });
     await start(SEED.tasks.design);
     await stop();
-    await vi.waitFor(async () => expect((await stored<OutboxEntry[]>('outbox'))[0]?.attempts).toBe(1));
+    await vi.waitFor(async () => expect((await storedOutbox())[0]?.attempts).toBe(1));
     // Asked plainly, sign-out first says what still waits.
     expect(await sendFromPopup({ name: 'auth.sign-out', data: { confirm: false } })).toEqual({
       ok: false,
@@ -246,7 +244,7 @@ describe('background: nothing lost when things go wrong', () => {
     expect(await sendFromPopup({ name: 'auth.sign-out', data: { confirm: true } })).toEqual({ ok: true });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(access_token);
     expect(await stored('account')).toEqual({ status: 'signed-out' });
-    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+    expect(await storedOutbox()).toHaveLength(1);
   });
 
   it('rejects a token of the wrong shape without storing it', async () => {

@@ -11,7 +11,8 @@ import { clock } from '../platform/clock';
 import { renderAction, type ActionLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
-import { accountItem, outboxItem, timerItem } from '../shared/storage';
+import { accountItem, awayItem, timerItem } from '../shared/storage';
+import { outboxSize } from './outbox-store';
 import { makeSerial } from './serial';
 import { formatTimeOfDay, taskLabel } from '../ui/format';
 
@@ -30,9 +31,13 @@ export function refreshBadge(): Promise<void> {
 }
 
 async function render(): Promise<void> {
-  const [timer, outbox, account] = await readItems(timerItem, outboxItem, accountItem);
+  const [timer, account, away] = await readItems(timerItem, accountItem, awayItem);
+  // Any entry, anyone's, that is not in COR yet: another account's waiting entries count too.
+  const waiting = await outboxSize();
   const now = clock.now();
-  await renderAction(lookOf(badgeView({ timer, outbox, sessionExpired: account.status === 'expired', now })));
+  const sessionExpired = account.status === 'expired';
+  const awayPending = away.question !== null;
+  await renderAction(lookOf(badgeView({ timer, waiting, sessionExpired, now, awayPending })));
   // The alarm survives the worker; `when` lands on the next minute flip, then every minute.
   if (timer.status === 'running') {
     await browser.alarms.create(BADGE_ALARM, { when: nextBadgeMinute(timer.startedAt, now), periodInMinutes: 1 });
@@ -61,6 +66,13 @@ function lookOf(view: BadgeView): ActionLook {
           view.running === null
             ? t('badgeAttentionTitle')
             : t('badgeAttentionRunningTitle', taskLabel(view.running.task), formatTimeOfDay(view.running.startedAt)),
+      };
+    case 'away':
+      return {
+        text: '?',
+        colour: ATTENTION_COLOUR,
+        icon: 'attention',
+        title: t('badgeAwayTitle', taskLabel(view.task)),
       };
     default:
       return assertNever(view);

@@ -3,15 +3,15 @@
  * stops the timer), and the context menus. Each goes through dispatch, like the popup, and then
  * says what happened, since no popup is open to show it.
  */
-import { gateToggle } from '../core/debounce';
 import { taskIdFromMenuClick } from '../core/task-input';
 import { showPopup } from '../platform/action';
 import { clock } from '../platform/clock';
 import { t } from '../platform/i18n';
 import type { MenuClick } from '../platform/menus';
-import { dispatch } from './dispatch';
+import { askAwayAgain } from './away';
+import { dispatch, type Command } from './dispatch';
 import { MENU } from './menus';
-import { announce, tell } from './notifier';
+import { announce, tell, tellNotSaved } from './notifier';
 
 export const COMMAND = {
   toggle: 'toggle-timer',
@@ -19,38 +19,36 @@ export const COMMAND = {
   openPopup: 'open-popup',
 } as const;
 
-/** Work to run once the worker is ready, or null; decided at once so the toggle gate sees presses as they come. */
+/** Work to run once the worker is ready, or null; decided at once, so the toggle gate sees when each press came. */
 export type Work = () => Promise<void>;
 
 export function shortcutWork(name: string): Work | null {
   if (name === COMMAND.openPopup) return showPopup;
-  if (name === COMMAND.toggle) return gatedToggle();
+  if (name === COMMAND.toggle) return fromOutside({ type: 'toggle', outside: true });
   return null;
 }
 
 export function iconClickWork(): Work | null {
-  return gatedToggle();
+  return fromOutside({ type: 'toggle', outside: true });
 }
 
 /**
- * The moment of the last accepted toggle. It lives in the worker's memory on purpose: it only
- * has to outlast a key repeat or a double press. A worker stopped in between forgets it, and the
- * worst that does is let one genuine second press through; a storage write per key press (and
- * a second writer racing the timer's) would cost more than that.
+ * A timer command from a door without a page: it goes through dispatch (and its double-press
+ * gate, with the moment of the press), then says what happened, since no popup shows it.
+ * A toggle with no task ever used opens the popup to pick one.
  */
-let lastToggleAt: number | null = null;
-
-function gatedToggle(): Work | null {
-  const decision = gateToggle(lastToggleAt, clock.now());
-  lastToggleAt = decision.lastAcceptedAt;
-  return decision.accept ? toggleFromOutside : null;
-}
-
-/** Running → stop and log; idle → start the last task used; no task ever used → open the popup to pick one. */
-async function toggleFromOutside(): Promise<void> {
-  const outcome = await dispatch({ type: 'toggle' });
-  if (!outcome.ok && outcome.error === 'no-task') return showPopup();
-  return announce(outcome);
+function fromOutside(command: Command): Work {
+  const at = clock.now();
+  return async () => {
+    const outcome = await dispatch(command, at);
+    if (outcome.ok) return announce(outcome);
+    if (outcome.error === 'no-task') return showPopup();
+    if (outcome.error === 'storage-failed') return tellNotSaved(command);
+    // While "You were away" waits, the door opens the question instead of deciding it.
+    if (outcome.error === 'away-pending') return askAwayAgain();
+    // Signed out, a door cannot start a timer: say so, since no popup is open to show it.
+    if (outcome.error === 'signed-out') return tell('signed-out', t('notifySignInFirst'));
+  };
 }
 
 export function menuWork(click: MenuClick): Work | null {
@@ -58,18 +56,19 @@ export function menuWork(click: MenuClick): Work | null {
     case MENU.openPopup:
       return showPopup;
     case MENU.toggle:
-      return gatedToggle();
+      return fromOutside({ type: 'toggle', outside: true });
     case MENU.logTaskPage:
     case MENU.logTaskLink:
-      return () => logTimeOn(click);
+      return logTimeOn(click);
     default:
       // An item of an older version, shown until the menus are rebuilt.
       return null;
   }
 }
 
-async function logTimeOn(click: MenuClick): Promise<void> {
+function logTimeOn(click: MenuClick): Work {
   const id = taskIdFromMenuClick(click);
-  if (id === null) return tell('not-a-task', t('notifyNotATask'));
-  return announce(await dispatch({ type: 'start-or-stop', task: { id } }));
+  return id === null
+    ? () => tell('not-a-task', t('notifyNotATask'))
+    : fromOutside({ type: 'start-or-stop', task: { id }, outside: true });
 }

@@ -4,30 +4,59 @@
  */
 import { COR_API_BASE, type CorRequest } from '../core/cor-requests';
 import type { HttpResult } from '../core/cor-response';
+import { mayReachCor } from '../platform/permissions';
+import { readCapped } from './read-capped';
 
 /** Long enough for a slow COR, short enough that a lost answer is retried the same minute. */
 export const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * COR's largest answers are pages of 50 tasks or hours (tens of kB). A body past this is no
+ * answer of COR's; reading it whole would only let a proxy fill the worker's memory.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export async function execute(request: CorRequest, bearer?: string): Promise<HttpResult> {
   if (!request.url.startsWith(`${COR_API_BASE}/`)) throw new Error('Refusing a request outside the COR API');
   if (globalThis.navigator?.onLine === false) return { kind: 'offline' };
+  const prepared = prepare(request, bearer);
+  if (prepared === null) return { kind: 'not-sent' };
+  try {
+    const response = await fetch(prepared);
+    const body = await readCapped(response, MAX_BODY_BYTES);
+    // An oversized body is read as no body: a 2xx without COR's record, which callers treat as malformed.
+    return {
+      kind: 'response',
+      status: response.status,
+      body: body ?? '',
+      retryAfter: response.headers.get('Retry-After'),
+    };
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') return { kind: 'timeout' };
+    return (await mayReachCor()) ? { kind: 'network-error' } : { kind: 'not-allowed' };
+  }
+}
+
+/**
+ * The request as the browser will send it, or null when the browser refuses to build it (a
+ * header value it cannot send throws a TypeError here, before anything leaves). A TypeError
+ * from `fetch` itself is a network failure and stays one.
+ */
+function prepare(request: CorRequest, bearer: string | undefined): Request | null {
   const headers: Record<string, string> = { ...request.headers };
   if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`;
   try {
-    const response = await fetch(request.url, {
+    return new Request(request.url, {
       method: request.method,
       headers,
-      body: request.body,
+      ...(request.body === undefined ? {} : { body: request.body }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      // No cookies: COR is reached with the bearer token only, never with a web session of COR's.
       credentials: 'omit',
       cache: 'no-store',
+      // A redirect could carry the Authorization header to another host: refuse to follow any.
       redirect: 'error',
     });
-    const body = await response.text();
-    return { kind: 'response', status: response.status, body, retryAfter: response.headers.get('Retry-After') };
-  } catch (error) {
-    return error instanceof DOMException && error.name === 'TimeoutError'
-      ? { kind: 'timeout' }
-      : { kind: 'network-error' };
+  } catch {
+    return null;
   }
 }

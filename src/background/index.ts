@@ -5,20 +5,26 @@
  */
 import { onIconClicked } from '../platform/action';
 import { browser } from '../platform/browser';
+import { clock } from '../platform/clock';
 import { onCommand } from '../platform/commands';
 import { onMenuClicked } from '../platform/menus';
 import { onMessage } from '../platform/messaging';
 import { onOnline } from '../platform/network';
+import { onIdleStateChanged } from '../platform/idle';
+import { onNotificationClicked } from '../platform/notifications';
+import { applyAwaySettings, onIdleChange } from './away';
+import { beat, HEARTBEAT_ALARM, onTimeKeys, onTimeNotification } from './heartbeat';
 import { BADGE_ALARM, refreshBadge } from './badge';
 import { iconClickWork, menuWork, shortcutWork, type Work } from './doors';
 import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
+import { upgradeStorage } from './storage-upgrade';
 import { refreshSurfaces, setUpSurfaces } from './surfaces';
-import { refreshToday } from './today';
 import { welcomeOnInstall } from './welcome';
 
-const ready: Promise<void> = recoverOutbox();
+// Storage first (migrations, unreadable values set aside), then the outbox's own recovery.
+const ready: Promise<void> = upgradeStorage().then(recoverOutbox);
 
 /** Runs `task` once start-up recovery is done; errors surface as unhandled rejections. */
 function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>): (...args: A) => void {
@@ -26,14 +32,16 @@ function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>):
 }
 
 onMessage(async (message) => {
+  const at = clock.now(); // the double-press gate compares when things arrived, not when they ran
   await ready;
-  return handleMessage(message);
+  return handleMessage(message, at);
 });
 
 browser.alarms.onAlarm.addListener(
   whenReady(async (alarm) => {
     if (alarm.name === RETRY_ALARM) await flushOutbox();
     if (alarm.name === BADGE_ALARM) await refreshBadge();
+    if (alarm.name === HEARTBEAT_ALARM) await beat();
   }),
 );
 browser.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details));
@@ -42,9 +50,11 @@ browser.storage.onChanged.addListener(
   whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),
 );
 onOnline(whenReady(() => flushOutbox({ force: true })));
-// A delivery (a new `recent` entry) changes what COR holds for today.
+// Time away and reminders (issue 11): idle events, notification answers, timer and settings changes.
+onIdleStateChanged(whenReady(onIdleChange));
+onNotificationClicked(whenReady(onTimeNotification));
 browser.storage.onChanged.addListener(
-  whenReady((changes, area) => (area === 'local' && 'recent' in changes ? refreshToday() : Promise.resolve())),
+  whenReady((changes, area) => (area === 'local' ? onTimeKeys(Object.keys(changes)) : Promise.resolve())),
 );
 onRetryDue(whenReady(() => flushOutbox()));
 
@@ -59,5 +69,7 @@ onMenuClicked((click) => run(menuWork(click)));
 // A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser shows.
 whenReady(async () => {
   await setUpSurfaces();
+  await applyAwaySettings();
+  await beat({ workerStart: true });
   await flushOutbox();
 })();

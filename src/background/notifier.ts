@@ -7,11 +7,12 @@ import { formatHoursMinutes } from '../core/time';
 import type { StoppedEntry, TaskRef } from '../core/timer';
 import { t } from '../platform/i18n';
 import { notify } from '../platform/notifications';
-import { readItems } from '../platform/storage-item';
-import { outboxItem, recentItem, settingsItem } from '../shared/storage';
+import { recentItem, settingsItem, timerItem } from '../shared/storage';
+import { commandErrorText } from '../ui/command-error';
 import { reasonText, taskLabel } from '../ui/format';
-import type { Outcome } from './dispatch';
+import type { Command, Outcome } from './dispatch';
 import { flushOutbox } from './outbox-flush';
+import { readEntry } from './outbox-store';
 import { fetchTask } from './task-lookup';
 
 export async function announce(outcome: Outcome): Promise<void> {
@@ -24,6 +25,22 @@ export async function announce(outcome: Outcome): Promise<void> {
 /** A message that is not about the timer (say, "this isn't a COR task"), under the same setting. */
 export async function tell(id: string, message: string): Promise<void> {
   if (await wanted()) await notify(id, t('extName'), message);
+}
+
+/**
+ * A start or stop from the shortcut, icon or menu that the browser could not save. Shown even
+ * with notifications off: otherwise the person believes the timer stopped (or started) when it
+ * did not. The timer is still as storage holds it, which says whether this was a stop.
+ */
+export async function tellNotSaved(command: Command): Promise<void> {
+  const timer = await timerItem.get();
+  const stopping =
+    timer.status === 'running' &&
+    (command.type === 'toggle' ||
+      command.type === 'stop' ||
+      (command.type === 'start-or-stop' && command.task.id === timer.task.id));
+  const why = commandErrorText('storage-failed');
+  await notify('timer-not-saved', t('extName'), t(stopping ? 'notifyStopFailed' : 'notifyStartFailed', why));
 }
 
 async function wanted(): Promise<boolean> {
@@ -39,15 +56,15 @@ async function announceStart(task: TaskRef): Promise<void> {
 async function announceDelivery(entry: StoppedEntry): Promise<void> {
   // The stop already started a flush; this waits for it (and a pass after it), then reads the result.
   await flushOutbox();
-  const [outbox, recent] = await readItems(outboxItem, recentItem);
+  const recent = await recentItem.get();
   const logged = recent.find((r) => r.entryId === entry.id);
   if (logged !== undefined) {
     const duration = formatHoursMinutes(logged.durationMs);
     await notify('timer-logged', t('extName'), t('loggedOn', duration, taskLabel(logged.task)));
     return;
   }
-  const waiting = outbox.find((e) => e.id === entry.id);
-  if (waiting === undefined) return;
+  const waiting = await readEntry(entry.id);
+  if (waiting === null) return;
   // Not even tried: nobody is signed in to send it with.
   const why = waiting.reason === undefined ? t('reasonSignedOut') : reasonText(waiting.reason);
   const duration = formatHoursMinutes(entry.stoppedAt - entry.startedAt);

@@ -8,18 +8,20 @@ import type { Classified } from '../core/cor-response';
 import { isHour, loggedFromHour } from '../core/hours';
 import {
   deliveryResult,
+  ownedBy,
   recoverInterrupted,
   remember,
-  removeEntry,
-  replaceEntry,
   sendable,
   settle,
   type OutboxEntry,
 } from '../core/outbox';
+import { isOwnedBy } from '../core/owner';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
-import { accountItem, outboxItem, recentItem } from '../shared/storage';
+import { accountItem, authItem, recentItem } from '../shared/storage';
+import { currentUserId } from './account';
 import { callCor } from './cor-client';
+import { entryWrite, readEntry, readOutbox, removeEntry } from './outbox-store';
 import { findInCor } from './reconcile';
 import { scheduleRetry } from './retry-schedule';
 import { serial } from './serial';
@@ -54,39 +56,91 @@ export function flushOutbox(options: FlushOptions = {}): Promise<void> {
   return running;
 }
 
-async function flushPass(force: boolean): Promise<void> {
-  const attempted = new Set<string>();
-  for (;;) {
-    const [outbox, account] = await readItems(outboxItem, accountItem);
-    if (account.status !== 'signed-in') return;
-    const entry = sendable(outbox, clock.now(), force).find((e) => !attempted.has(e.id));
-    if (entry === undefined) return;
-    attempted.add(entry.id);
-    if (!(await attempt(entry))) return;
+/** The session an attempt is made under: an entry goes out only with its owner's. */
+export interface Sending {
+  readonly userId: number;
+  readonly generation: string;
+}
+
+async function flushPass(asked: boolean): Promise<void> {
+  const session = await sendingSession();
+  // Triggers that came before this pass read the line are served by it, not by one more pass
+  // (which, forced, would retry at once an entry this pass just saw fail).
+  const force = asked || (pending?.force ?? false);
+  pending = null;
+  if (session === null) return;
+  // One read of the line per pass; each entry is then re-read on its own before it moves, so a
+  // pass costs one read of the outbox, and each entry the same whatever the length of the line.
+  const line = sendable(ownedBy(await readOutbox(), session.userId), clock.now(), force);
+  for (const entry of line) {
+    const goOn = await attempt(entry, session).catch(() => setAside(entry.id));
+    if (!goOn) return;
   }
 }
 
+/**
+ * Something went wrong handling this entry that no rule covers (a bug, a storage fault). It goes
+ * to Needs attention rather than stay `sending` at the head of the line, where it would hold
+ * every entry behind it forever; if it may have reached COR, a retry looks it up first.
+ */
+async function setAside(id: string): Promise<boolean> {
+  await serial(async () => {
+    const current = await readEntry(id);
+    if (current === null) return;
+    const maybeInCor = current.state === 'sending' || current.state === 'in-doubt' || current.lookupFirst === true;
+    await writeItems(
+      entryWrite({
+        ...current,
+        state: 'needs-attention',
+        reason: { code: 'unexpected' },
+        ...(maybeInCor ? { lookupFirst: true } : {}),
+      }),
+    );
+  }).catch(() => undefined);
+  return true;
+}
+
+/** Who may send now: a signed-in account whose COR id we know, and its sign-in's generation. */
+async function sendingSession(): Promise<Sending | null> {
+  const [account, auth] = await readItems(accountItem, authItem);
+  if (account.status !== 'signed-in' || auth === null) return null;
+  const userId = await currentUserId();
+  if (typeof userId !== 'number') return null;
+  return { userId, generation: auth.generation };
+}
+
 /** One delivery attempt. Returns false when the pass should stop (COR or the session failing). */
-async function attempt(entry: OutboxEntry): Promise<boolean> {
+async function attempt(seen: OutboxEntry, session: Sending): Promise<boolean> {
+  const entry = await readEntry(seen.id);
+  // Changed since the pass read the line (moved, discarded, delivered by a lookup): not ours to send now.
+  if (entry === null || entry.state !== seen.state || !isOwnedBy(entry.owner, session.userId)) return true;
   if (entry.state === 'in-doubt') {
-    const lookup = await findInCor(entry);
+    const lookup = await findInCor(entry, session);
     if (lookup.kind === 'found') return deliver(entry, lookup.hour);
     if (lookup.kind === 'failed') return keep(entry, lookup.result);
   }
-  const sending = await update(entry.id, (e) => ({ ...e, state: 'sending' }));
+  const sending = await update(entry.id, entry.state, (e) => ({ ...e, state: 'sending' }));
   if (sending === null) return true;
   const result = await callCor(
     postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
+    session.generation,
   );
   const delivery = deliveryResult(result, isHour);
   return delivery.class === 'ok' ? deliver(sending, delivery.data) : keep(sending, delivery);
 }
 
+/**
+ * COR has it: into the recently-logged list, then out of the outbox. Two writes (storage cannot
+ * set one key and remove another at once), in the order that loses nothing: a worker killed
+ * between them leaves the entry `sending`, which becomes in doubt, is found in COR, and is
+ * delivered once more (the list holds each entry once).
+ */
 async function deliver(entry: OutboxEntry, hour: unknown): Promise<boolean> {
   await serial(async () => {
-    const [outbox, recent] = await readItems(outboxItem, recentItem);
+    const recent = await recentItem.get();
     const logged = loggedFromHour(entry, hour, clock.now());
-    await writeItems(outboxItem.entry(removeEntry(outbox, entry.id)), recentItem.entry(remember(recent, logged)));
+    await writeItems(recentItem.entry(remember(recent, logged)));
+    await removeEntry(entry.id);
   });
   return true;
 }
@@ -94,18 +148,24 @@ async function deliver(entry: OutboxEntry, hour: unknown): Promise<boolean> {
 async function keep(entry: OutboxEntry, result: Exclude<Classified, { class: 'ok' }>): Promise<boolean> {
   const settled = settle(entry, result, clock.now(), clock.random());
   if (settled.kind === 'delivered') return true;
-  await update(entry.id, () => settled.entry);
+  await update(entry.id, entry.state, () => settled.entry);
   return !settled.haltPass;
 }
 
-/** Replaces one entry in a serialised write; null when the entry is gone meanwhile. */
-async function update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | null> {
+/**
+ * Replaces one entry in a serialised write, only while it is still in the state the step
+ * started from (the person may have moved or discarded it meanwhile); null otherwise.
+ */
+async function update(
+  id: string,
+  from: OutboxEntry['state'],
+  change: (entry: OutboxEntry) => OutboxEntry,
+): Promise<OutboxEntry | null> {
   return serial(async () => {
-    const outbox = await outboxItem.get();
-    const current = outbox.find((e) => e.id === id);
-    if (current === undefined) return null;
+    const current = await readEntry(id);
+    if (current === null || current.state !== from) return null;
     const changed = change(current);
-    await writeItems(outboxItem.entry(replaceEntry(outbox, changed)));
+    await writeItems(entryWrite(changed));
     return changed;
   });
 }
@@ -113,7 +173,8 @@ async function update(id: string, change: (entry: OutboxEntry) => OutboxEntry): 
 /** On worker start: entries left `sending` by a killed worker become in-doubt. */
 export async function recoverOutbox(): Promise<void> {
   await serial(async () => {
-    const recovered = recoverInterrupted(await outboxItem.get(), clock.now());
-    if (recovered !== null) await writeItems(outboxItem.entry(recovered));
+    const recovered = recoverInterrupted(await readOutbox(), clock.now());
+    const changed = recovered?.filter((e) => e.state === 'in-doubt' && e.lookupAfter !== undefined) ?? [];
+    if (changed.length > 0) await writeItems(...changed.map(entryWrite));
   });
 }

@@ -7,7 +7,7 @@ import type { Classified } from '../core/cor-response';
 import { isSameEntry, readHoursPage } from '../core/hours';
 import type { OutboxEntry } from '../core/outbox';
 import { callCor } from './cor-client';
-import { currentUserId } from './account';
+import type { Sending } from './outbox-flush';
 
 export type Lookup =
   | { readonly kind: 'found'; readonly hour: unknown }
@@ -17,11 +17,11 @@ export type Lookup =
 /** Upper bound on pages read, so a misbehaving server cannot keep the worker paging forever. */
 const MAX_PAGES = 100;
 
-export async function findInCor(entry: OutboxEntry): Promise<Lookup> {
-  const userId = await currentUserId();
-  if (typeof userId !== 'number') return { kind: 'failed', result: userId };
+/** Looks in the owner's own hours, with the owner's own session (`session`), never anyone else's. */
+export async function findInCor(entry: OutboxEntry, session: Sending): Promise<Lookup> {
+  const { userId, generation } = session;
   for (let page = 1, lastPage = 1; page <= lastPage && page <= MAX_PAGES; page += 1) {
-    const result = await callCor(listHoursRequest({ userId, around: entry.startedAt, page }));
+    const result = await callCor(listHoursRequest({ userId, around: entry.startedAt, page }), generation);
     if (result.class !== 'ok') return { kind: 'failed', result };
     const read = readHoursPage(result.data);
     if (read === null) return { kind: 'failed', result: malformed };

@@ -6,7 +6,10 @@
 import { nextWakeUp } from '../core/outbox';
 import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';
-import { outboxItem } from '../shared/storage';
+import { ownedBy } from '../core/outbox';
+import { readItems } from '../platform/storage-item';
+import { accountItem } from '../shared/storage';
+import { readOutbox } from './outbox-store';
 
 export const RETRY_ALARM = 'outbox-retry';
 const ALARM_FLOOR_MS = 30_000;
@@ -20,7 +23,9 @@ export function onRetryDue(callback: () => void): void {
 }
 
 export async function scheduleRetry(): Promise<void> {
-  const due = nextWakeUp(await outboxItem.get());
+  // Only the signed-in person's entries wait on a clock; another account's wait for its sign-in.
+  const [account] = await readItems(accountItem);
+  const due = nextWakeUp(ownedBy(await readOutbox(), account.status === 'signed-out' ? null : account.userId));
   clearTimeout(hint);
   if (due === null) {
     await browser.alarms.clear(RETRY_ALARM);

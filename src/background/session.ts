@@ -12,27 +12,50 @@ import { execute } from './http';
 import { serial } from './serial';
 
 export type Failure = Exclude<Classified, { class: 'ok' }>;
-export type TokenOutcome = { readonly token: string } | { readonly failure: Failure };
+/** A token and the sign-in it belongs to. */
+export type TokenOutcome = { readonly token: string; readonly generation: string } | { readonly failure: Failure };
 
-const SIGNED_OUT: TokenOutcome = { failure: { class: 'auth', reason: { code: 'signed-out' } } };
+export const SIGNED_OUT: TokenOutcome = { failure: { class: 'auth', reason: { code: 'signed-out' } } };
 
 let refreshing: Promise<TokenOutcome> | null = null;
 
-/** The current access token, refreshed first when it is about to lapse. */
-export async function usableToken(): Promise<TokenOutcome> {
+/**
+ * The current access token, refreshed first when it is about to lapse. With `generation`, only a
+ * token of that sign-in: a caller that started under one session never gets another's token.
+ */
+export async function usableToken(generation?: string): Promise<TokenOutcome> {
   const auth = await authItem.get();
-  if (auth === null) return SIGNED_OUT;
-  return needsRefresh({ expiresAt: auth.expiresAt ?? null }, clock.now())
-    ? refresh(auth.accessToken)
-    : { token: auth.accessToken };
+  if (auth === null || (generation !== undefined && auth.generation !== generation)) return SIGNED_OUT;
+  const outcome = needsRefresh({ expiresAt: auth.expiresAt ?? null }, clock.now())
+    ? await refresh(auth.accessToken)
+    : { token: auth.accessToken, generation: auth.generation };
+  return sameSession(outcome, generation);
 }
 
 /** Replaces `stale` with a fresh token; callers arriving during a refresh wait for the same one. */
-export function refresh(stale: string): Promise<TokenOutcome> {
+export async function refresh(stale: string, generation?: string): Promise<TokenOutcome> {
   refreshing ??= refreshNow(stale).finally(() => {
     refreshing = null;
   });
-  return refreshing;
+  return sameSession(await refreshing, generation);
+}
+
+function sameSession(outcome: TokenOutcome, generation: string | undefined): TokenOutcome {
+  return 'token' in outcome && generation !== undefined && outcome.generation !== generation ? SIGNED_OUT : outcome;
+}
+
+/** The current sign-in's generation, or null when nobody is signed in. */
+export async function currentGeneration(): Promise<string | null> {
+  return (await authItem.get())?.generation ?? null;
+}
+
+/**
+ * Runs `write` in the serialised section only while the sign-in `generation` is still the current
+ * one; otherwise drops it and returns null. Every write that follows a network wait goes through
+ * here: a session that ended (sign-out, another person's sign-in) must leave nothing behind.
+ */
+export function whileSession<T>(generation: string, write: () => Promise<T>): Promise<T | null> {
+  return serial(async () => ((await currentGeneration()) === generation ? write() : null));
 }
 
 async function refreshNow(stale: string): Promise<TokenOutcome> {
@@ -40,7 +63,7 @@ async function refreshNow(stale: string): Promise<TokenOutcome> {
   if (auth === null) return SIGNED_OUT;
   // Someone refreshed (or signed in again) since the caller read `stale`: use that token.
   if (auth.accessToken !== stale && !needsRefresh({ expiresAt: auth.expiresAt ?? null }, clock.now())) {
-    return { token: auth.accessToken };
+    return { token: auth.accessToken, generation: auth.generation };
   }
   const request = auth.refreshToken
     ? refreshRequest(auth.refreshToken)
@@ -60,8 +83,12 @@ async function refreshNow(stale: string): Promise<TokenOutcome> {
     expiresAt: tokens.expiresAt,
     refreshToken: tokens.refreshToken ?? auth.refreshToken ?? null,
   };
-  await serial(() => writeItems(authItem.entry(renewed)));
-  return { token: renewed.accessToken };
+  // Signed out (or in as someone else) while COR answered: those tokens must not come back.
+  const written = await whileSession(auth.generation, async () => {
+    await writeItems(authItem.entry(renewed));
+    return true;
+  });
+  return written === null ? SIGNED_OUT : { token: renewed.accessToken, generation: renewed.generation };
 }
 
 /**

@@ -8,8 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
 import { corRequest } from '../../tools/fake-cor/test-helper.ts';
 import { fetchVia, installFakeBrowser } from '../test/fake-platform';
-import { allStorageText, popup, postsOf, requestsTo, startWorker, stored } from '../test/worker';
-import type { OutboxEntry } from '../core/outbox';
+import { allStorageText, popup, postsOf, requestsTo, startWorker, stored, storedOutbox } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -46,6 +45,7 @@ describe('signing in with email and password', () => {
           method: 'password',
           userId: SEED.user.id,
           name: 'Ana García',
+          company: null,
           picture: expect.stringMatching(/^https:\/\//) as unknown,
         },
       });
@@ -199,7 +199,7 @@ describe('staying signed in', () => {
     await popup.start(SEED.tasks.design);
     cor.expireAccessTokens();
     await popup.stop();
-    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     // The first POST met the 401 (COR did not act on it); the second, after one refresh, went through.
     expect(postsOf(cor)).toHaveLength(2);
     expect(requestsTo(cor, '/v1/oauth/refreshtoken')).toHaveLength(1);
@@ -225,14 +225,14 @@ describe('staying signed in', () => {
     await vi.waitFor(async () =>
       expect(await stored('account')).toMatchObject({ status: 'expired', method: 'password' }),
     );
-    expect((await stored<OutboxEntry[]>('outbox'))[0]).toMatchObject({
+    expect((await storedOutbox())[0]).toMatchObject({
       state: 'waiting',
       reason: { code: 'session-expired' },
     });
     expect(cor.hours).toHaveLength(0);
 
     await signInWithPassword();
-    await vi.waitFor(async () => expect(await stored('outbox')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(cor.hours).toHaveLength(1);
     expect(cor.hours[0]!.task_log_id).toBe(SEED.tasks.content);
   });

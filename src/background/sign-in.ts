@@ -6,6 +6,7 @@ import {
   authorizationCodeRequest,
   clientCredentialsRequest,
   consentUrl,
+  isTokenShape,
   loginRequest,
   parseCompany,
   readConsentRedirect,
@@ -18,29 +19,44 @@ import { assertNever } from '../core/timer';
 import { clock } from '../platform/clock';
 import { launchWebAuthFlow, redirectUrl } from '../platform/identity';
 import { writeItems } from '../platform/storage-item';
-import type { SignInRequest, SignInResult, SignOutResult } from '../shared/protocol';
-import { accountItem, authItem, outboxItem, type AuthSecrets } from '../shared/storage';
+import type { SignInRequest, SignInResult } from '../shared/protocol';
+import { accountItem, authItem, type AuthSecrets } from '../shared/storage';
 import { refreshAccount } from './account';
 import { execute } from './http';
 import { flushOutbox } from './outbox-flush';
 import { serial } from './serial';
+import { whileSession } from './session';
+import { forgetAccountData } from './sign-out';
 
 type Failure = Extract<SignInResult, { ok: false }>;
 
-/** A bearer token is printable ASCII without spaces (RFC 6750 b64token, generously). */
-const TOKEN_SHAPE = /^[\x21-\x7e]{8,8192}$/;
 const MAX_FIELD = 1024;
 
 export async function signIn(request: SignInRequest): Promise<SignInResult> {
   const obtained = await obtain(request);
   if ('ok' in obtained) return obtained;
-  await serial(() =>
-    writeItems(
-      authItem.entry(obtained),
-      accountItem.entry({ status: 'signed-in', method: obtained.method, userId: null, name: null, picture: null }),
-    ),
-  );
+  const generation = clock.newId();
+  const company = request.method === 'company' ? parseCompany(request.company) : null;
+  const before = await serial(async () => {
+    const previous = await accountItem.get();
+    await writeItems(
+      authItem.entry({ ...obtained, generation }),
+      accountItem.entry({
+        status: 'signed-in',
+        method: obtained.method,
+        userId: null,
+        name: null,
+        picture: null,
+        company,
+      }),
+    );
+    return previous.status === 'signed-out' ? null : previous.userId;
+  });
   const me = await refreshAccount();
+  // Another person (or one we could not identify) must not see the last one's tasks and hours.
+  if ('class' in me || me.status === 'signed-out' || me.userId !== before) {
+    await whileSession(generation, () => writeItems(...forgetAccountData()));
+  }
   void flushOutbox({ force: true });
   if ('class' in me) {
     return me.class === 'auth'
@@ -50,7 +66,9 @@ export async function signIn(request: SignInRequest): Promise<SignInResult> {
   return { ok: true, account: me };
 }
 
-async function obtain(request: SignInRequest): Promise<AuthSecrets | Failure> {
+type Obtained = Omit<AuthSecrets, 'generation'>;
+
+async function obtain(request: SignInRequest): Promise<Obtained | Failure> {
   switch (request.method) {
     case 'password': {
       if (!field(request.email) || !field(request.password)) return { ok: false, error: 'invalid-input' };
@@ -66,7 +84,7 @@ async function obtain(request: SignInRequest): Promise<AuthSecrets | Failure> {
       return viaConsentPage(request.company);
     case 'token': {
       const token = typeof request.token === 'string' ? request.token.trim().replace(/^Bearer\s+/i, '') : '';
-      if (!TOKEN_SHAPE.test(token)) return { ok: false, error: 'invalid-input' };
+      if (!isTokenShape(token)) return { ok: false, error: 'invalid-input' };
       return { method: 'token', accessToken: token, refreshToken: null, expiresAt: null, client: null };
     }
     default:
@@ -74,7 +92,7 @@ async function obtain(request: SignInRequest): Promise<AuthSecrets | Failure> {
   }
 }
 
-async function viaConsentPage(input: unknown): Promise<AuthSecrets | Failure> {
+async function viaConsentPage(input: unknown): Promise<Obtained | Failure> {
   const company = typeof input === 'string' ? parseCompany(input) : null;
   if (company === null) return { ok: false, error: 'invalid-company' };
   const redirect = redirectUrl();
@@ -87,7 +105,7 @@ async function viaConsentPage(input: unknown): Promise<AuthSecrets | Failure> {
 }
 
 /** Sends a token request and reads COR's answer, in whichever documented shape it comes. */
-async function exchange(method: AuthSecrets['method'], request: CorRequest): Promise<AuthSecrets | Failure> {
+async function exchange(method: AuthSecrets['method'], request: CorRequest): Promise<Obtained | Failure> {
   const now = clock.now();
   const result = classify(await execute(request), now);
   switch (result.class) {
@@ -111,14 +129,4 @@ async function exchange(method: AuthSecrets['method'], request: CorRequest): Pro
 
 function field(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_FIELD;
-}
-
-/** Forgets the credentials and who we were. Entries waiting stay, to be sent after the next sign-in. */
-export async function signOut(confirm: boolean): Promise<SignOutResult> {
-  return serial(async () => {
-    const outbox = await outboxItem.get();
-    if (outbox.length > 0 && !confirm) return { ok: false, error: 'entries-waiting', count: outbox.length };
-    await writeItems(authItem.entry(null), accountItem.entry({ status: 'signed-out' }));
-    return { ok: true };
-  });
 }

@@ -23,9 +23,28 @@ export async function setUpSurfaces(): Promise<void> {
   await refreshBadge();
 }
 
-/** After a storage change: what depends on the keys that changed. */
-export async function refreshSurfaces(changedKeys: readonly string[]): Promise<void> {
-  await refreshBadge();
-  if (changedKeys.includes('timer')) await retitleToggle();
-  if (changedKeys.includes('settings')) await applyToolbarClick();
+const refreshInTurn = makeSerial();
+/** The keys of the refresh waiting for its turn, and its end; null when none waits. */
+let waiting: { readonly keys: Set<string>; readonly done: Promise<void> } | null = null;
+
+/**
+ * After a storage change: what depends on the keys that changed. Each refresh reads state when it
+ * runs, so a change that arrives while one waits joins it: a burst of writes (start, stop, the
+ * delivery's steps) costs one redraw or two, not a backlog of stale ones that kept the worker busy
+ * and grew its heap by ≈ 1 KB per start/stop (docs/PERFORMANCE.md).
+ */
+export function refreshSurfaces(changedKeys: readonly string[]): Promise<void> {
+  if (waiting !== null) {
+    for (const key of changedKeys) waiting.keys.add(key);
+    return waiting.done;
+  }
+  const keys = new Set(changedKeys);
+  const done = refreshInTurn(async () => {
+    waiting = null;
+    await refreshBadge();
+    if (keys.has('timer')) await retitleToggle();
+    if (keys.has('settings')) await applyToolbarClick();
+  });
+  waiting = { keys, done };
+  return done;
 }

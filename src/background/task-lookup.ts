@@ -4,7 +4,7 @@ import { readTask, toTaskRef, type TaskSummary } from '../core/tasks';
 import { readItems, writeItems } from '../platform/storage-item';
 import { recentTasksItem, timerItem } from '../shared/storage';
 import { callCor } from './cor-client';
-import { serial } from './serial';
+import { currentGeneration, whileSession } from './session';
 
 type Outcome = TaskSummary | 'not-found' | 'unknown';
 const inFlight = new Map<number, Promise<Outcome>>();
@@ -34,10 +34,11 @@ export async function fetchTask(taskId: number): Promise<TaskSummary | null> {
 }
 
 export async function learnTask(taskId: number): Promise<void> {
+  const generation = await currentGeneration();
   const task = await fetchTask(taskId);
-  if (task === null) return;
+  if (task === null || generation === null) return;
   const ref = toTaskRef(task);
-  await serial(async () => {
+  await whileSession(generation, async () => {
     const [timer, recentTasks] = await readItems(timerItem, recentTasksItem);
     const running = timer.status === 'running' && timer.task.id === taskId;
     await writeItems(

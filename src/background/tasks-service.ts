@@ -9,6 +9,7 @@ import { myTasksItem, pinnedTasksItem } from '../shared/storage';
 import { currentUserId } from './account';
 import { callCor } from './cor-client';
 import { serial } from './serial';
+import { currentGeneration, whileSession } from './session';
 import { fetchTaskOutcome } from './task-lookup';
 
 const MAX_QUERY = 200;
@@ -35,17 +36,19 @@ export async function lookupTask(id: number): Promise<LookupResult> {
 
 /** Reads my open tasks, by deadline, into `myTasks`. A failure keeps the cached list as it was. */
 export async function refreshMyTasks(): Promise<CommandResult> {
+  const generation = await currentGeneration();
   const userId = await currentUserId();
-  if (typeof userId !== 'number') return { ok: true };
+  if (typeof userId !== 'number' || generation === null) return { ok: true };
   const tasks: TaskRef[] = [];
   for (let page = 1, lastPage = 1; page <= lastPage && page <= MY_TASKS_PAGES; page += 1) {
-    const result = await callCor(myTasksRequest(userId, OPEN_STATUSES, page));
+    const result = await callCor(myTasksRequest(userId, OPEN_STATUSES, page), generation);
     const list = result.class === 'ok' ? readTaskList(result.data) : null;
     if (list === null) return { ok: true };
     tasks.push(...list.tasks.map(toTaskRef));
     lastPage = list.lastPage;
   }
-  await serial(() => writeItems(myTasksItem.entry({ tasks, fetchedAt: clock.now() })));
+  // One person's task list never lands in the next person's session.
+  await whileSession(generation, () => writeItems(myTasksItem.entry({ tasks, fetchedAt: clock.now() })));
   return { ok: true };
 }
 

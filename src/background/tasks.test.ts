@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, requestsTo, stored, useWorker } from '../test/worker';
+import { popup, postsOf, requestsTo, stored, useWorker, storedOutbox } from '../test/worker';
 import type { TimerState } from '../core/timer';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
@@ -114,7 +114,7 @@ describe('correcting the running timer', () => {
       status: 'idle',
       discarded: { task: { id: SEED.tasks.design }, startedAt },
     });
-    expect(await stored('outbox')).toBeUndefined();
+    expect(await storedOutbox()).toEqual([]);
     expect(await ask('timer.undo-discard', {})).toEqual({ ok: true });
     expect(await stored('timer')).toMatchObject({ status: 'running', startedAt });
     await ask('timer.discard', {});

@@ -1,18 +1,40 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
-import { enqueue, lastStopBefore } from '../core/outbox';
+import { answerEvent, PRESENT, sameAway, type AwayAnswer } from '../core/away';
+import { clockChangedDuring } from '../core/heartbeat';
+import { lastStopBefore, queued } from '../core/outbox';
+import { ownerOf } from '../core/owner';
 import { rememberTask } from '../core/tasks';
-import { transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
+import { durations } from '../core/time';
+import { assertNever, transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
 import type { CommandError } from '../shared/protocol';
-import { outboxItem, recentItem, recentTasksItem, timerItem } from '../shared/storage';
+import {
+  accountItem,
+  awayItem,
+  heartbeatItem,
+  recentItem,
+  recentTasksItem,
+  settingsItem,
+  timerItem,
+} from '../shared/storage';
+import { beat } from './heartbeat';
 import { flushOutbox } from './outbox-flush';
+import { entryWrite, readOutbox } from './outbox-store';
 import { serial } from './serial';
 
+type Intent<E> = E extends { owner: unknown } ? Omit<E, 'owner'> : E;
+
 /** A timer event as the pages and the switchboard name it; the service adds what only storage knows. */
-export type TimerIntent =
-  | Exclude<TimerEvent, { type: 'adjust-start' }>
-  | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean };
+export type TimerIntent = (
+  | Intent<Exclude<TimerEvent, { type: 'adjust-start' }>>
+  | { readonly type: 'adjust-start'; readonly startedAt: number; readonly confirmed: boolean }
+  /** The answer to "You were away": becomes the timer event it means (`core/away.ts`). */
+  | { readonly type: 'answer-away'; readonly answer: AwayAnswer }
+) & {
+  /** From a door where nobody sees the entry's length (shortcut, icon, menu): long entries are held. */
+  readonly outside?: boolean;
+};
 
 /** What an event did: the task it started and the entry it stopped (a switch does both). */
 export type TimerOutcome =
@@ -22,31 +44,96 @@ export type TimerOutcome =
 export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome> {
   // The moment the person acted, not the moment the queue reached this event.
   const now = clock.now();
+  // A gap since the last heartbeat (the computer slept) is asked about before anything stops.
+  await beat();
   const outcome = await serial(async () => {
-    const [timer, outbox, recent, recentTasks] = await readItems(timerItem, outboxItem, recentItem, recentTasksItem);
-    // A new start may not silently overlap the entry logged just before this timer.
-    const event: TimerEvent =
-      intent.type === 'adjust-start'
-        ? { ...intent, earliest: timer.status === 'running' ? lastStopBefore(outbox, recent, timer.startedAt) : null }
-        : intent;
-    // A toggle with no task named starts the last task used.
-    const resolved =
-      event.type === 'toggle' && event.task === undefined && recentTasks[0]
-        ? { ...event, task: recentTasks[0] }
-        : event;
-    const next = transition(timer, resolved, now, clock.newId);
+    const [timer, recent, recentTasks, away, heartbeat, settings, account] = await readItems(
+      timerItem,
+      recentItem,
+      recentTasksItem,
+      awayItem,
+      heartbeatItem,
+      settingsItem,
+      accountItem,
+    );
+    const answering = intent.type === 'answer-away';
+    if (answering && (away.question === null || timer.status !== 'running')) {
+      return { ok: false as const, error: 'entry-gone' as const };
+    }
+    const event = await resolve(intent, { timer, recent, recentTasks, away, owner: ownerOf(account) });
+    if (event !== null && 'error' in event) return { ok: false as const, error: event.error };
+    // "Keep the time": the question goes, the timer keeps its start.
+    if (event === null) {
+      await writeItems(awayItem.entry(PRESENT));
+      return { ok: true as const, changed: false, stopped: null, started: null };
+    }
+    const next = transition(timer, event, now, clock.newId);
     if (!next.ok || !next.changed) return { ...next, started: null };
+    // While "You were away" waits, no door decides it silently: only the answer stops the timer.
+    if (next.stopped !== null && away.question !== null && !answering) {
+      return { ok: false as const, error: 'away-pending' as const };
+    }
+    const check = {
+      longerThanMs: intent.outside === true ? settings.remindAfterHours * durations.HOUR : null,
+      clockChanged: timer.status === 'running' && clockChangedDuring(heartbeat, timer.startedAt),
+    };
     // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
     await writeItems(
       timerItem.entry(next.timer),
-      ...(next.stopped === null ? [] : [outboxItem.entry(enqueue(outbox, next.stopped, now))]),
+      ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now, check))]),
       ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
+      // The question belongs to the timer that ran: answered, or gone with it.
+      ...((answering || next.timer.status === 'idle') && !sameAway(away, PRESENT) ? [awayItem.entry(PRESENT)] : []),
     );
-    // Started: running now where nothing ran, or a switch (a corrected start is not a new one).
-    const started = next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
+    // Started: running now where nothing ran, or a switch (a corrected start, a resumed split is not a new one).
+    const started = !answering && next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
     return { ...next, started: started && next.timer.status === 'running' ? next.timer.task : null };
   });
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (outcome.stopped !== null) void flushOutbox({ force: true });
   return { ok: true, started: outcome.started, stopped: outcome.stopped };
+}
+
+interface Known {
+  readonly timer: Awaited<ReturnType<typeof timerItem.get>>;
+  readonly recent: Awaited<ReturnType<typeof recentItem.get>>;
+  readonly recentTasks: readonly TaskRef[];
+  readonly away: Awaited<ReturnType<typeof awayItem.get>>;
+  readonly owner: ReturnType<typeof ownerOf>;
+}
+
+/**
+ * The event with what storage knows: who starts it, the last task, the previous entry's stop,
+ * what an answer to "You were away" means. Null: nothing to apply ("Keep the time").
+ */
+async function resolve(intent: TimerIntent, known: Known): Promise<TimerEvent | null | { error: CommandError }> {
+  const { timer, recent, recentTasks, away, owner } = known;
+  switch (intent.type) {
+    case 'answer-away':
+      return timer.status === 'running' ? answerEvent(away.question!, intent.answer, timer.startedAt) : null;
+    case 'adjust-start': {
+      // A new start may not silently overlap the entry logged just before this timer.
+      const earliest = timer.status === 'running' ? lastStopBefore(await readOutbox(), recent, timer.startedAt) : null;
+      return { ...intent, earliest };
+    }
+    case 'start':
+    case 'start-or-stop':
+      // Stopping the very task that runs needs nobody signed in; starting one does.
+      if (owner !== null) return { ...intent, owner };
+      if (intent.type === 'start-or-stop' && timer.status === 'running' && timer.task.id === intent.task.id) {
+        return { type: 'stop' };
+      }
+      return { error: 'signed-out' };
+    case 'toggle':
+      // A toggle with no task named starts the last task used.
+      return { ...intent, task: intent.task ?? recentTasks[0], owner };
+    case 'stop':
+    case 'discard':
+    case 'undo-discard':
+    case 'stop-at':
+    case 'split':
+      return intent;
+    default:
+      return assertNever(intent);
+  }
 }

@@ -1,3 +1,4 @@
+import { ANA } from '../test/owners';
 import { describe, expect, it } from 'vitest';
 import { resolveAttention } from './attention';
 import type { OutboxEntry } from './outbox';
@@ -6,6 +7,7 @@ const T0 = Date.UTC(2026, 10, 28, 9);
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   id: 'e1',
   task: { id: 1001, title: 'Diseño' },
+  owner: ANA,
   startedAt: T0,
   stoppedAt: T0 + 60_000,
   state: 'needs-attention',
@@ -22,6 +24,7 @@ describe('resolveAttention: the person decides on a refused entry', () => {
       {
         id: 'e1',
         task: { id: 1001, title: 'Diseño' },
+        owner: ANA,
         startedAt: T0,
         stoppedAt: T0 + 60_000,
         state: 'waiting',

@@ -8,7 +8,11 @@ import type { OutboxEntry } from './outbox';
 import type { TaskRef } from './timer';
 
 export type AttentionAction =
-  { readonly type: 'retry' } | { readonly type: 'move'; readonly task: TaskRef } | { readonly type: 'discard' };
+  | { readonly type: 'retry' }
+  | { readonly type: 'move'; readonly task: TaskRef }
+  | { readonly type: 'discard' }
+  /** "Stop at…" or corrected times (a long entry, a clock that changed): sent with these times. */
+  | { readonly type: 'retime'; readonly startedAt: number; readonly stoppedAt: number };
 
 export function resolveAttention(
   outbox: readonly OutboxEntry[],
@@ -20,15 +24,21 @@ export function resolveAttention(
   if (entry === undefined || entry.state !== 'needs-attention') return null;
   if (action.type === 'discard') return outbox.filter((e) => e.id !== id);
   const task = action.type === 'move' ? action.task : entry.task;
-  // A fresh start: due now, no backoff carried over, no stale reason shown.
+  const times = action.type === 'retime' ? action : entry;
+  // Never send a span that runs backwards or ends in the future: COR would book nonsense.
+  if (times.stoppedAt <= times.startedAt || (action.type === 'retime' && times.stoppedAt > now)) return null;
+  // A fresh start: due now, no backoff carried over, no stale reason shown. One that may be in
+  // COR already is looked up there first (on its own task and times: it cannot be changed until then).
+  if (entry.lookupFirst === true && action.type !== 'retry') return null;
   const again: OutboxEntry = {
     id: entry.id,
     task,
-    startedAt: entry.startedAt,
-    stoppedAt: entry.stoppedAt,
-    state: 'waiting',
+    owner: entry.owner,
+    startedAt: times.startedAt,
+    stoppedAt: times.stoppedAt,
     attempts: 0,
     nextAttemptAt: now,
+    ...(entry.lookupFirst === true ? { state: 'in-doubt', lookupAfter: now } : { state: 'waiting' }),
   };
   return outbox.map((e) => (e.id === id ? again : e));
 }

@@ -17,34 +17,48 @@ describe('reading COR token answers in every documented shape', () => {
   it.each<[string, unknown, unknown]>([
     [
       'flat AuthResponse (OpenAPI)',
-      { access_token: 'a1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'r1' },
-      { accessToken: 'a1', refreshToken: 'r1', expiresAt: NOW + 3_600_000 },
+      { access_token: 'access-1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-1' },
+      { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: NOW + 3_600_000 },
     ],
     [
       'nested token with camelCase refreshToken and epoch-ms expirationTime (string)',
-      { token: { access_token: 'a2', refreshToken: 'r2', expirationTime: String(NOW + 60_000) }, user: { id: 1 } },
-      { accessToken: 'a2', refreshToken: 'r2', expiresAt: NOW + 60_000 },
+      {
+        token: { access_token: 'access-2', refreshToken: 'refresh-2', expirationTime: String(NOW + 60_000) },
+        user: { id: 1 },
+      },
+      { accessToken: 'access-2', refreshToken: 'refresh-2', expiresAt: NOW + 60_000 },
     ],
     [
       'wrapped in data',
-      { data: { token: { access_token: 'a3', refreshToken: 'r3', expirationTime: NOW + 1 } } },
-      { accessToken: 'a3', refreshToken: 'r3', expiresAt: NOW + 1 },
+      { data: { token: { access_token: 'access-3', refreshToken: 'refresh-3', expirationTime: NOW + 1 } } },
+      { accessToken: 'access-3', refreshToken: 'refresh-3', expiresAt: NOW + 1 },
     ],
     [
       'expirationTime in seconds',
-      { token: { access_token: 'a4', expirationTime: Math.floor(NOW / 1000) + 10 } },
-      { accessToken: 'a4', refreshToken: null, expiresAt: NOW + 10_000 },
+      { token: { access_token: 'access-4', expirationTime: Math.floor(NOW / 1000) + 10 } },
+      { accessToken: 'access-4', refreshToken: null, expiresAt: NOW + 10_000 },
     ],
-    ['no expiry given', { access_token: 'a5' }, { accessToken: 'a5', refreshToken: null, expiresAt: null }],
+    ['no expiry given', { access_token: 'access-5' }, { accessToken: 'access-5', refreshToken: null, expiresAt: null }],
     [
       'expires_in as a string',
-      { access_token: 'a6', expires_in: '60' },
-      { accessToken: 'a6', refreshToken: null, expiresAt: NOW + 60_000 },
+      { access_token: 'access-6', expires_in: '60' },
+      { accessToken: 'access-6', refreshToken: null, expiresAt: NOW + 60_000 },
     ],
-    ['no access token', { refresh_token: 'r' }, null],
+    ['no access token', { refresh_token: 'refresh-0' }, null],
     ['empty access token', { access_token: '  ' }, null],
     ['not an object', '<html>', null],
-    ['an array', [{ access_token: 'a' }], null],
+    ['an array', [{ access_token: 'access-0' }], null],
+    // The same rule as a pasted token: what the browser could not send as a header is no token.
+    ['an access token with a line break', { access_token: 'abc\r\nX-Evil: 1' }, null],
+    ['an access token with a space', { access_token: 'abcd efgh' }, null],
+    ['an access token with non-ASCII', { access_token: 'tökentöken' }, null],
+    ['an access token of 9,000 characters', { access_token: 'x'.repeat(9000) }, null],
+    ['an access token that is a number', { access_token: 12345678 }, null],
+    [
+      'a refresh token of the wrong shape is dropped, the access token kept',
+      { access_token: 'access-7', refresh_token: 'has a space' },
+      { accessToken: 'access-7', refreshToken: null, expiresAt: null },
+    ],
   ])('%s', (_name, json, expected) => expect(readTokens(json, NOW)).toEqual(expected));
 });
 

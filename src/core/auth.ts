@@ -19,16 +19,29 @@ export interface Tokens {
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
 export const REFRESH_MARGIN_MS = 60 * durations.SECOND;
 
+/** A bearer token is printable ASCII without spaces (RFC 6750 b64token, generously), of a sane length. */
+const TOKEN_SHAPE = /^[\x21-\x7e]{8,8192}$/;
+
+/**
+ * One rule for every token we keep, pasted or from COR: anything else is not a valid header value
+ * (the browser would refuse to send it) or not a token at all.
+ */
+export function isTokenShape(token: unknown): token is string {
+  return typeof token === 'string' && TOKEN_SHAPE.test(token);
+}
+
+/** COR's token answer, or null when it holds no access token we could send. */
 export function readTokens(json: unknown, now: number): Tokens | null {
   if (!isRecord(json)) return null;
   if (isRecord(json.data)) return readTokens(json.data, now);
   const source = isRecord(json.token) ? json.token : json;
   const accessToken = source.access_token ?? source.accessToken;
-  if (typeof accessToken !== 'string' || accessToken.trim() === '') return null;
+  if (!isTokenShape(accessToken)) return null;
   const refresh = source.refresh_token ?? source.refreshToken;
   return {
     accessToken,
-    refreshToken: typeof refresh === 'string' && refresh !== '' ? refresh : null,
+    // A refresh token of another shape is not one we can trust to send back; a 401 then asks for a sign-in.
+    refreshToken: isTokenShape(refresh) ? refresh : null,
     expiresAt: expiry(source, now),
   };
 }

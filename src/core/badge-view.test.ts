@@ -1,3 +1,4 @@
+import { ANA } from '../test/owners';
 import { describe, expect, it } from 'vitest';
 import { badgeView, formatBadgeElapsed, nextBadgeMinute } from './badge-view';
 import type { OutboxEntry } from './outbox';
@@ -23,7 +24,7 @@ describe('badge text: elapsed h:mm', () => {
 });
 
 describe('what the icon shows', () => {
-  const running: TimerState = { status: 'running', task: { id: 7, title: 'Copy' }, startedAt: T0 };
+  const running: TimerState = { status: 'running', task: { id: 7, title: 'Copy' }, owner: ANA, startedAt: T0 };
   const waiting = [{ id: 'e1' } as OutboxEntry];
 
   it.each([
@@ -45,7 +46,9 @@ describe('what the icon shows', () => {
       { kind: 'attention', running: { task: { id: 7, title: 'Copy' }, startedAt: T0 } },
     ],
   ])('%s', (_name, timer, outbox, sessionExpired, expected) => {
-    expect(badgeView({ timer, outbox, sessionExpired, now: T0 + HOUR + 5 * MIN + 30_000 })).toEqual(expected);
+    expect(badgeView({ timer, waiting: outbox.length, sessionExpired, now: T0 + HOUR + 5 * MIN + 30_000 })).toEqual(
+      expected,
+    );
   });
 
   it('wakes at the next whole minute of elapsed time', () => {

@@ -2,7 +2,6 @@
  * What the toolbar icon shows, from stored state and the current time. Pure: the background
  * renders it (badge text, colour, icon, tooltip) on every state change and on a minute alarm.
  */
-import type { OutboxEntry } from './outbox';
 import { formatHoursMinutes, durations } from './time';
 import type { TaskRef, TimerState } from './timer';
 
@@ -10,18 +9,23 @@ export type BadgeView =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly text: string; readonly task: TaskRef; readonly startedAt: number }
   /** Entries wait or fail, or the session expired: `!` wins over the elapsed time until it is dealt with. */
-  | { readonly kind: 'attention'; readonly running: { readonly task: TaskRef; readonly startedAt: number } | null };
+  | { readonly kind: 'attention'; readonly running: { readonly task: TaskRef; readonly startedAt: number } | null }
+  /** "You were away" waits for an answer: `?` until the person answers. */
+  | { readonly kind: 'away'; readonly task: TaskRef };
 
 export interface BadgeInput {
   readonly timer: TimerState;
-  readonly outbox: readonly OutboxEntry[];
+  /** Entries not in COR yet, anyone's (another account's waiting entries count too). */
+  readonly waiting: number;
   readonly sessionExpired: boolean;
   readonly now: number;
+  readonly awayPending?: boolean;
 }
 
-export function badgeView({ timer, outbox, sessionExpired, now }: BadgeInput): BadgeView {
+export function badgeView({ timer, waiting, sessionExpired, now, awayPending }: BadgeInput): BadgeView {
   const running = timer.status === 'running' ? { task: timer.task, startedAt: timer.startedAt } : null;
-  if (outbox.length > 0 || sessionExpired) return { kind: 'attention', running };
+  if (awayPending === true && running !== null) return { kind: 'away', task: running.task };
+  if (waiting > 0 || sessionExpired) return { kind: 'attention', running };
   if (running === null) return { kind: 'idle' };
   return { kind: 'running', text: formatBadgeElapsed(now - running.startedAt), ...running };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, corMessage, parseRetryAfter, UNAVAILABLE_WAIT_MS, type HttpResult } from './cor-response';
+import { classify, corMessage, UNAVAILABLE_WAIT_MS, type HttpResult } from './cor-response';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const response = (status: number, body: unknown, retryAfter: string | null = null): HttpResult => ({
@@ -94,6 +95,16 @@ describe('classify: every COR answer falls in exactly one class', () => {
       { kind: 'offline' },
       { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false },
     ],
+    [
+      'a request the browser would not build: nothing was sent, nothing to look up',
+      { kind: 'not-sent' },
+      { class: 'retryable', reason: { code: 'not-sent' }, outcomeUnknown: false },
+    ],
+    [
+      'the browser may not reach COR (Firefox host permission): said so, and still in doubt',
+      { kind: 'not-allowed' },
+      { class: 'retryable', reason: { code: 'not-allowed' }, outcomeUnknown: true },
+    ],
   ])('%s', (_name, result, expected) => {
     expect(classify(result, NOW)).toEqual(expected);
   });
@@ -114,9 +125,29 @@ describe('COR error messages', () => {
 describe('Retry-After', () => {
   it.each([
     ['120', 120_000],
+    [' 7 ', 7_000],
     [new Date(NOW + 30_000).toUTCString(), 30_000],
     [new Date(NOW - 30_000).toUTCString(), 0],
+    ['0', 0],
     ['soon', null],
+    ['', null],
     [null, null],
+    // Date.parse reads both as dates in 2001 (a wait of 0): they are neither delays nor HTTP-dates.
+    ['-5', null],
+    ['1.5', null],
+    ['Tomorrow', null],
   ])('%s → %s ms', (value, ms) => expect(parseRetryAfter(value, NOW)).toBe(ms));
+
+  it.each([
+    ['ten years in seconds', '315360000'],
+    ['one second past the cap', String(MAX_RETRY_AFTER_MS / 1000 + 1)],
+    ['more digits than a number holds', '9'.repeat(400)],
+    ['a date in the year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT'],
+  ])('%s waits at most an hour', (_name, value) => expect(parseRetryAfter(value, NOW)).toBe(MAX_RETRY_AFTER_MS));
+
+  it('an absurd Retry-After on a 429 or a 503 parks the entry for an hour, not for years', () => {
+    for (const status of [429, 503, 500]) {
+      expect(classify(response(status, '', '315360000'), NOW)).toMatchObject({ retryAfterMs: 3_600_000 });
+    }
+  });
 });

@@ -2,6 +2,7 @@
  * Every answer from COR (or the lack of one) is classified here, once. Everything downstream
  * branches on the class, never on raw status codes.
  */
+import { parseRetryAfter } from './retry-after';
 import { durations } from './time';
 
 /** What the network layer saw, before any interpretation. */
@@ -12,11 +13,25 @@ export type HttpResult =
   /** No answer within our time limit: COR may have acted on it. */
   | { readonly kind: 'timeout' }
   /** The browser says it is offline; nothing was sent. */
-  | { readonly kind: 'offline' };
+  | { readonly kind: 'offline' }
+  /**
+   * The request could not even be built (say, a header value the browser refuses): it never
+   * left, so it cannot have booked anything.
+   */
+  | { readonly kind: 'not-sent' }
+  /**
+   * It failed and the browser says we may not reach COR at all: in Firefox the person can refuse
+   * or withdraw the host permission. Whether a request left before the refusal is unknown.
+   */
+  | { readonly kind: 'not-allowed' };
 
 export type ReasonCode =
   | 'offline'
   | 'network'
+  /** The browser was not allowed to reach COR (Firefox: host permission refused). */
+  | 'not-allowed'
+  /** A request we could not send at all (nothing reached COR). */
+  | 'not-sent'
   | 'timeout'
   | 'server-error'
   /** COR (or something in between) answered with a body we could not read. */
@@ -29,7 +44,11 @@ export type ReasonCode =
   | 'rejected'
   | 'task-not-found'
   | 'forbidden'
-  | 'clock-jumped';
+  | 'clock-jumped'
+  /** Something no rule covers went wrong while handling the entry (set aside, never blocking others). */
+  | 'unexpected'
+  /** Longer than the person's "remind me" limit, stopped outside the popup: held to check the times. */
+  | 'long-entry';
 
 /** Why something did not go through, in a form the UI can turn into the person's words. */
 export interface Reason {
@@ -60,6 +79,10 @@ export function classify(result: HttpResult, now: number): Classified {
       return { class: 'retryable', reason: { code: 'offline' }, outcomeUnknown: false };
     case 'network-error':
       return { class: 'retryable', reason: { code: 'network' }, outcomeUnknown: true };
+    case 'not-allowed':
+      return { class: 'retryable', reason: { code: 'not-allowed' }, outcomeUnknown: true };
+    case 'not-sent':
+      return { class: 'retryable', reason: { code: 'not-sent' }, outcomeUnknown: false };
     case 'timeout':
       return { class: 'retryable', reason: { code: 'timeout' }, outcomeUnknown: true };
     case 'response':
@@ -91,14 +114,6 @@ function classifyResponse(result: Extract<HttpResult, { kind: 'response' }>, now
 function retryAfter(result: { retryAfter: string | null }, now: number): { retryAfterMs?: number } {
   const ms = parseRetryAfter(result.retryAfter, now);
   return ms === null ? {} : { retryAfterMs: ms };
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * durations.SECOND;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export function parseJson(body: string): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateToggle, TOGGLE_WINDOW_MS } from './debounce';
+import { gateCommand, gateToggle, TOGGLE_WINDOW_MS } from './debounce';
 
 const T0 = 1_000_000;
 
@@ -26,5 +26,70 @@ describe('toggle gate: a second toggle within 500 ms is ignored', () => {
     }
     expect(accepted).toEqual([0, 500, 1000, 1500]);
     expect(TOGGLE_WINDOW_MS).toBe(500);
+  });
+});
+
+describe('the gate spans every door: any accepted timer command opens the window for toggles', () => {
+  const run = (presses: ReadonlyArray<readonly [at: number, toggle: boolean]>) => {
+    let last: number | null = null;
+    return presses.map(([at, toggle]) => {
+      const decision = gateCommand(last, toggle, T0 + at);
+      last = decision.lastAcceptedAt;
+      return decision.accept;
+    });
+  };
+
+  it.each([
+    [
+      "the popup's Stop, then the shortcut 200 ms later: the shortcut is ignored",
+      [
+        [0, false],
+        [200, true],
+      ],
+      [true, false],
+    ],
+    [
+      "the shortcut, then the popup's Stop 200 ms later: the Stop goes through",
+      [
+        [0, true],
+        [200, false],
+      ],
+      [true, true],
+    ],
+    [
+      "the popup's Start, then the icon 499 ms later",
+      [
+        [0, false],
+        [499, true],
+      ],
+      [true, false],
+    ],
+    [
+      "the popup's Stop, then the shortcut 500 ms later",
+      [
+        [0, false],
+        [500, true],
+      ],
+      [true, true],
+    ],
+    [
+      'two popup commands in a row both go through',
+      [
+        [0, false],
+        [10, false],
+      ],
+      [true, true],
+    ],
+    [
+      'a toggle 300 ms after a popup command that came 300 ms after a toggle',
+      [
+        [0, true],
+        [300, false],
+        [600, true],
+      ],
+      [true, true, false],
+    ],
+  ] as const)('%s', (_name, presses, accepted) => {
+    expect(run(presses)).toEqual(accepted);
   });
 });

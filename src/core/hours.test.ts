@@ -1,8 +1,9 @@
+import { ANA } from '../test/owners';
 import { describe, expect, it } from 'vitest';
 import { isSameEntry, loggedFromHour, readHoursPage, toInteger } from './hours';
 
 const T0 = Date.UTC(2026, 1, 6, 9, 0, 0, 700);
-const entry = { id: 'e1', task: { id: 11122850 }, startedAt: T0, stoppedAt: T0 + 42 * 60_000 };
+const entry = { id: 'e1', task: { id: 11122850 }, owner: ANA, startedAt: T0, stoppedAt: T0 + 42 * 60_000 };
 
 describe('COR Hour answers', () => {
   it("keeps COR's id and duration, and learns the task title", () => {

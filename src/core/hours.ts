@@ -3,6 +3,7 @@
  * an entry of ours among the hours COR lists (the duplicate check; COR has no idempotency key).
  */
 import { isRecord } from './cor-response';
+import { cutTitle } from './cor-text';
 import type { LoggedEntry } from './outbox';
 import type { StoppedEntry } from './timer';
 import { parseCorDateTime, parseDecimalHours, toWholeSeconds } from './time';
@@ -12,7 +13,8 @@ export function loggedFromHour(entry: StoppedEntry, hour: unknown, now: number):
   const record = isRecord(hour) ? hour : {};
   const corId = toInteger(record.id);
   const durationMs = parseDecimalHours(record.duration) ?? entry.stoppedAt - entry.startedAt;
-  const corTitle = isRecord(record.task) && typeof record.task.title === 'string' ? record.task.title : undefined;
+  const corTitle =
+    isRecord(record.task) && typeof record.task.title === 'string' ? cutTitle(record.task.title) : undefined;
   const title = entry.task.title ?? corTitle;
   return {
     entryId: entry.id,

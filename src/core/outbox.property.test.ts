@@ -1,3 +1,4 @@
+import { ANA } from '../test/owners';
 /**
  * The promise of the outbox, as a property over the pure model: for any sequence of starts,
  * stops, switches, discards, clock jumps, worker restarts and delivery attempts that meet any
@@ -227,9 +228,12 @@ class World {
 
 const task = fc.constantFrom(1001, 1002, 1003).map((id) => ({ id }));
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: task.map((t): Step => ({ kind: 'timer', event: { type: 'start', task: t } })) },
+  { weight: 3, arbitrary: task.map((t): Step => ({ kind: 'timer', event: { type: 'start', task: t, owner: ANA } })) },
   { weight: 3, arbitrary: fc.constant<Step>({ kind: 'timer', event: { type: 'stop' } }) },
-  { weight: 1, arbitrary: task.map((t): Step => ({ kind: 'timer', event: { type: 'start-or-stop', task: t } })) },
+  {
+    weight: 1,
+    arbitrary: task.map((t): Step => ({ kind: 'timer', event: { type: 'start-or-stop', task: t, owner: ANA } })),
+  },
   { weight: 1, arbitrary: fc.constant<Step>({ kind: 'timer', event: { type: 'discard' } }) },
   {
     weight: 3,
@@ -279,16 +283,19 @@ describe('outbox model: each stopped timer is delivered exactly once or waits vi
           if (waiting === undefined) expect(world.inCor(id)).toBe(1);
           else expect(waiting.state).toBe('needs-attention');
         }
-        // The person retries what needs attention: all but spans COR must refuse reach COR once.
-        while (world.outbox.some((e) => e.state === 'needs-attention' && e.stoppedAt >= e.startedAt)) {
-          const retried = world.outbox.find((e) => e.state === 'needs-attention' && e.stoppedAt >= e.startedAt)!;
+        // The person retries what needs attention: all but spans that run backwards or stand still reach COR once.
+        while (world.outbox.some((e) => e.state === 'needs-attention' && e.stoppedAt > e.startedAt)) {
+          const retried = world.outbox.find((e) => e.state === 'needs-attention' && e.stoppedAt > e.startedAt)!;
           world.outbox = resolveAttention(world.outbox, retried.id, { type: 'retry' }, world.now)!;
           world.drain();
         }
         world.checkNothingLostOrDoubled();
-        expect(world.outbox.every((e) => e.state === 'needs-attention' && e.stoppedAt < e.startedAt)).toBe(true);
+        expect(world.outbox.every((e) => e.state === 'needs-attention' && e.stoppedAt <= e.startedAt)).toBe(true);
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 runs, measured on a 2-core machine: 1.4–2.1 s alone, 4.2–4.4 s with four copies at once,
+    // 2.2–9.7 s inside full unit runs while other work loaded the machine (load average 7–11).
+    // vitest's default 5 s failed such runs; the budget is 3× the slowest seen.
+  }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { ANA } from '../test/owners';
 import { describe, expect, it } from 'vitest';
 import type { Classified } from './cor-response';
 import {
@@ -19,6 +20,7 @@ const T0 = Date.UTC(2026, 10, 28, 9);
 const stopped = (id: string, startedAt = T0, stoppedAt = T0 + 60_000) => ({
   id,
   task: { id: 1 },
+  owner: ANA,
   startedAt,
   stoppedAt,
 });

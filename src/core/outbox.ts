@@ -9,7 +9,9 @@
  */
 import type { Classified, Reason } from './cor-response';
 import type { StoppedEntry, TaskRef } from './timer';
+import { isOwnedBy } from './owner';
 import { durations } from './time';
+import { holdReason, type EntryCheck } from './entry-check';
 
 export type EntryState = 'waiting' | 'sending' | 'in-doubt' | 'needs-attention';
 
@@ -26,6 +28,8 @@ export interface OutboxEntry extends StoppedEntry {
    */
   readonly lookupAfter?: number;
   readonly reason?: Reason;
+  /** Set aside after an unexpected failure while it may have reached COR: a retry looks it up first. */
+  readonly lookupFirst?: true;
 }
 
 /** How long an unknown outcome is left to settle in COR before we look for the entry there. */
@@ -44,13 +48,30 @@ export interface LoggedEntry {
 
 export const RECENT_LIMIT = 10;
 
-/** A stopped timer enters the outbox; a span that runs backwards (the clock jumped) is held. */
-export function enqueue(outbox: readonly OutboxEntry[], stopped: StoppedEntry, now: number): OutboxEntry[] {
-  const clockJumped = stopped.stoppedAt < stopped.startedAt;
-  const entry: OutboxEntry = clockJumped
-    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: 'clock-jumped' } }
+/**
+ * A stopped timer enters the outbox. One whose times cannot be right (the clock jumped) or that
+ * runs longer than the limit given waits for the person instead (`core/entry-check.ts`).
+ */
+export function enqueue(
+  outbox: readonly OutboxEntry[],
+  stopped: StoppedEntry,
+  now: number,
+  check: EntryCheck = {},
+): OutboxEntry[] {
+  return [...outbox, queued(stopped, now, check)];
+}
+
+/** The outbox entry a stopped timer becomes. */
+export function queued(stopped: StoppedEntry, now: number, check: EntryCheck = {}): OutboxEntry {
+  const hold = holdReason(stopped, check);
+  return hold !== null
+    ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: hold } }
     : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
-  return [...outbox, entry];
+}
+
+/** The entries this person's session may send or look up: their own, never another account's. */
+export function ownedBy(outbox: readonly OutboxEntry[], userId: number | null): OutboxEntry[] {
+  return outbox.filter((e) => isOwnedBy(e.owner, userId));
 }
 
 /** Entries on their way to COR (not the ones waiting for the person), oldest stop first. */

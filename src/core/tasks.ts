@@ -4,6 +4,7 @@
  * Numbers may arrive as strings. Titles are data, shown as text, never as HTML.
  */
 import { isRecord } from './cor-response';
+import { cutName, cutTitle } from './cor-text';
 import { toInteger } from './hours';
 import { parseCorDateTime } from './time';
 import type { TaskRef } from './timer';
@@ -29,9 +30,9 @@ export function readTask(json: unknown): TaskSummary | null {
   const client = project !== null && isRecord(project.client) ? project.client : null;
   return {
     id,
-    title: json.title,
-    project: typeof project?.name === 'string' ? project.name : null,
-    client: typeof client?.name === 'string' ? client.name : null,
+    title: cutTitle(json.title),
+    project: typeof project?.name === 'string' ? cutName(project.name) : null,
+    client: typeof client?.name === 'string' ? cutName(client.name) : null,
     status: typeof json.status === 'string' ? json.status : null,
     deadline: typeof json.deadline === 'string' ? parseCorDateTime(json.deadline) : null,
   };

@@ -60,10 +60,11 @@ describe('today', () => {
       stoppedAt: to,
       state,
       attempts: 0,
+      owner: null,
       nextAttemptAt: 0,
     });
     const outbox = [entry('c', 'waiting', at(10, 10), at(10, 20)), entry('d', 'needs-attention', at(8, 0), at(8, 45))];
-    const timer = { status: 'running' as const, task: { id: 1004 }, startedAt: at(10, 30) };
+    const timer = { status: 'running' as const, task: { id: 1004 }, owner: null, startedAt: at(10, 30) };
     const view = todayView({ cor, recent, outbox, timer }, day, NOW);
     expect(view.totalMs).toBe((30 + 10 + 10 + 12) * 60_000);
     expect(view.rows.map((r) => [r.key, r.mark])).toEqual([

@@ -4,6 +4,7 @@ import { AccountLine } from '../ui/account-line';
 import { useItem } from '../ui/use-item';
 import { SignInForms } from './sign-in-forms';
 import { SignOut } from './sign-out';
+import { TimeSettings } from './time-settings';
 import { ToolbarSettings } from './toolbar-settings';
 import { Welcome } from './welcome';
 
@@ -31,6 +32,7 @@ export function Options() {
         {account !== undefined && account.status !== 'signed-in' && <SignInForms />}
       </section>
       <ToolbarSettings />
+      <TimeSettings />
     </main>
   );
 }

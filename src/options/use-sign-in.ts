@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { COR_API_BASE } from '../core/cor-requests';
 import { assertNever } from '../core/timer';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
+import { COR_ORIGINS } from '../platform/permissions';
 import type { SignInError, SignInRequest, SignInResult } from '../shared/protocol';
 
 export interface SignInState {
@@ -19,11 +19,15 @@ export function useSignIn(): SignInState {
   const submit = async (request: SignInRequest): Promise<boolean> => {
     // Firefox grants MV3 host permissions only on request, and only within a user gesture such
     // as this submit, so ask before any await; Chrome granted them at install and answers at once.
-    const access = browser.permissions.request({ origins: [`${new URL(COR_API_BASE).origin}/*`] });
+    const access = browser.permissions.request({ origins: COR_ORIGINS });
     setBusy(true);
     setError(null);
     try {
-      await access;
+      // Refused (Firefox asks; Chrome granted it at install): no request could reach COR, so say that.
+      if (!(await access)) {
+        setError(t('signInErrorNotAllowed'));
+        return false;
+      }
       const result: SignInResult = await send('auth.sign-in', request);
       if (!result.ok) setError(signInErrorText(result.error));
       return result.ok;

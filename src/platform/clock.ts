@@ -6,4 +6,6 @@ export const clock = {
   now: (): number => Date.now(),
   random: (): number => Math.random(),
   newId: (): string => crypto.randomUUID(),
+  /** The browser's time zone, for wall-clock decisions (`core/local-time.ts`). */
+  timeZone: (): string => Intl.DateTimeFormat().resolvedOptions().timeZone,
 };

@@ -55,3 +55,75 @@ export async function writeItems(...entries: Record<string, unknown>[]): Promise
 export async function removeItems(...items: StorageItem<unknown>[]): Promise<void> {
   await browser.storage.local.remove(items.map((i) => i.key));
 }
+
+/** What a page needs of stored state: the current value, and each new one. */
+export interface ReadableItem<T> {
+  get(): Promise<T>;
+  watch(callback: (value: T) => void, signal?: AbortSignal): void;
+}
+
+/**
+ * A family of keys sharing a prefix (one per outbox entry), read as one list. Each value is read
+ * on its own, so one unreadable value never hides the others; unreadable ones are left out here
+ * (the worker moves them aside at start). Watching applies each change to what was read, so a
+ * write of one entry costs one entry, not a read of the whole family.
+ */
+export interface Family<T> extends ReadableItem<T[]> {
+  /** Like `watch`, with the values by key, unsorted: for a reader that needs no list. */
+  watchValues(callback: (values: ReadonlyMap<string, T>) => void, signal?: AbortSignal): void;
+}
+
+export function defineFamily<T>(
+  prefix: string,
+  read: (raw: unknown, key: string) => T | null,
+  order: (a: T, b: T) => number,
+): Family<T> {
+  const list = (values: ReadonlyMap<string, T>) => [...values.values()].sort(order);
+  const load = async (): Promise<Map<string, T>> => {
+    const stored = await browser.storage.local.get(null);
+    const values = new Map<string, T>();
+    for (const [key, raw] of Object.entries(stored)) {
+      const value = key.startsWith(prefix) ? read(raw, key) : null;
+      if (value !== null) values.set(key, value);
+    }
+    return values;
+  };
+  const watchValues: Family<T>['watchValues'] = (callback, signal) => {
+    let values: Map<string, T> | null = null;
+    // Changes that arrive while the first read is under way are applied on top of it.
+    const early: Array<Record<string, { newValue?: unknown }>> = [];
+    const apply = (changes: Record<string, { newValue?: unknown }>) => {
+      let touched = false;
+      for (const [key, change] of Object.entries(changes)) {
+        if (!key.startsWith(prefix)) continue;
+        touched = true;
+        const value = change.newValue === undefined ? null : read(change.newValue, key);
+        if (value === null) values!.delete(key);
+        else values!.set(key, value);
+      }
+      return touched;
+    };
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (values === null) early.push(changes);
+      else if (apply(changes)) callback(values);
+    };
+    browser.storage.onChanged.addListener(listener);
+    signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+    void load().then((loaded) => {
+      if (signal?.aborted) return;
+      values = loaded;
+      for (const changes of early.splice(0)) apply(changes);
+      callback(values);
+    });
+  };
+  return {
+    async get() {
+      return list(await load());
+    },
+    watch(callback, signal) {
+      watchValues((values) => callback(list(values)), signal);
+    },
+    watchValues,
+  };
+}

@@ -9,17 +9,22 @@ import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import {
   accountItem,
+  awayItem,
   myTasksItem,
   outboxItem,
   pinnedTasksItem,
+  quarantineItem,
   recentItem,
   recentTasksItem,
   timerItem,
   todayItem,
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
+import { ownedBy } from '../core/outbox';
 import { AccountNotice } from './account-notice';
 import { Announcer } from './announcer';
+import { ApartPanel } from './apart-panel';
+import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
@@ -31,6 +36,7 @@ import { usePageTask } from './use-page-task';
 export function App() {
   const timer = useItem(timerItem);
   const outbox = useItem(outboxItem);
+  const quarantine = useItem(quarantineItem);
   const recent = useItem(recentItem);
   const account = useItem(accountItem);
   const pinned = useItem(pinnedTasksItem);
@@ -38,6 +44,7 @@ export function App() {
   const myTasks = useItem(myTasksItem);
   const today = useItem(todayItem);
   const pageTask = usePageTask();
+  const away = useItem(awayItem);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
@@ -51,7 +58,8 @@ export function App() {
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
   // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
   const signedIn = account.status !== 'signed-out';
-  const outboxPanel = <OutboxPanel outbox={outbox} onSendNow={() => send('outbox.send-now', {})} />;
+  const userId = account.status === 'signed-out' ? null : account.userId;
+  const mine = ownedBy(outbox, userId);
   return (
     <main class="stack">
       <header class="row">
@@ -62,8 +70,10 @@ export function App() {
         </button>
       </header>
       {account.status !== 'signed-in' && <AccountNotice account={account} />}
-      {/* Questions to the person (away, overlap, sign-out) go here, above everything else. */}
-      {outboxPanel}
+      {/* Questions to the person (away, overlap, sign-out) come first, above everything else. */}
+      {away?.question != null && timer.status === 'running' && <AwayQuestion question={away.question} timer={timer} />}
+      <OutboxPanel outbox={mine} onSendNow={() => send('outbox.send-now', {})} />
+      <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
       {timer.status === 'running' && <RunningTimer timer={timer} />}
       {signedIn && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />
@@ -73,10 +83,10 @@ export function App() {
         <Today
           cache={today ?? null}
           timer={timer}
-          outbox={outbox}
+          outbox={mine}
           recent={recent}
           // With a timer and entries to deal with there is no room for the list: it opens on request.
-          compact={timer.status === 'running' && outbox.length > 0}
+          compact={timer.status === 'running' && mine.length > 0}
         />
       )}
       {signedIn && <TaskPicker sources={sources} running={timer.status === 'running'} />}

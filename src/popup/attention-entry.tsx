@@ -11,11 +11,17 @@ import { send } from '../platform/messaging';
 import { ErrorText } from '../ui/error-text';
 import { formatTimeOfDay, reasonText, taskLabel } from '../ui/format';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
+import { HeldEntry, isHeld } from './held-entry';
 import { useCommand } from './use-command';
 
 type Mode = 'idle' | 'moving' | 'confirm-discard';
 
+/** Held for the person's check of its times (issue 11), or refused by COR. */
 export function AttentionEntry({ entry }: { entry: OutboxEntry }) {
+  return isHeld(entry) ? <HeldEntry entry={entry} /> : <RefusedEntry entry={entry} />;
+}
+
+function RefusedEntry({ entry }: { entry: OutboxEntry }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [target, setTarget] = useState('');
   const { busy, error, setError, run } = useCommand();
@@ -115,7 +121,7 @@ function MoveForm(props: {
 }
 
 /** The time is gone for good once discarded, so the safe answer, Keep it, has the focus. */
-function DiscardQuestion(props: { busy: boolean; onDiscard: () => void; onKeep: () => void }) {
+export function DiscardQuestion(props: { busy: boolean; onDiscard: () => void; onKeep: () => void }) {
   const keep = useFocusOnMount<HTMLButtonElement>();
   const id = useId();
   return (

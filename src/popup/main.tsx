@@ -7,4 +7,14 @@ import { App } from './app';
 
 document.title = t('popupTitle');
 document.documentElement.lang = browser.i18n.getUILanguage();
-render(<App />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+// The app draws nothing until storage answers. Until then index.html's shell stands in: the app's own
+// header (the product's name, "COR Timer" in every locale, hidden from assistive technology), painted
+// with the stylesheets before any script has run. A mutation observer runs before the next paint, so
+// shell and app never show together nor leave a blank frame between them.
+new MutationObserver((_, observer) => {
+  if (app.firstChild === null) return;
+  document.getElementById('shell')?.remove();
+  observer.disconnect();
+}).observe(app, { childList: true });
+render(<App />, app);

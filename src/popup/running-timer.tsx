@@ -12,6 +12,7 @@ import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useNow } from '../ui/use-now';
 import { useCommand } from './use-command';
 import { StartTimeField } from './start-time-field';
+import { StopAt } from './stop-at';
 import { ErrorText } from '../ui/error-text';
 
 type Running = Extract<TimerState, { status: 'running' }>;
@@ -86,6 +87,7 @@ export function RunningTimer({ timer }: { timer: Running }) {
           {t('discard')}
         </button>
       </div>
+      <StopAt timer={timer} />
       <ErrorText text={error} />
     </section>
   );

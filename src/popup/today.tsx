@@ -23,7 +23,9 @@ export function Today(props: {
 }) {
   const [opened, setOpened] = useState(false);
   const now = useNow(props.timer.status === 'running');
-  useEffect(() => void send('today.refresh', {}), []);
+  // On open, and after each delivery while open (a closed popup needs no fresh copy: it reads the cache when it opens).
+  const lastLogged = props.recent[0]?.entryId;
+  useEffect(() => void send('today.refresh', {}), [lastLogged]);
   const day = localDay(now);
   const cache = props.cache?.date === day.date ? props.cache : null;
   const view = todayView({ cor: cache?.entries ?? [], ...props }, day, now);

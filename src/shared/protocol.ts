@@ -3,13 +3,17 @@
  * Pages send commands and render what storage says; answers only report how a command went
  * (and, for task searches, what COR found).
  */
+import type { AwayAnswer } from '../core/away';
 import type { Reason } from '../core/cor-response';
 import type { TaskRef, TimerError } from '../core/timer';
 import type { AccountView } from './storage';
 
-/** `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded). */
-/** `signed-out`: no timer starts without a COR session (its hours could go nowhere). */
-export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'signed-out';
+/**
+ * `entry-gone`: the outbox entry acted on is no longer waiting for the person (delivered, changed, discarded).
+ * `storage-failed`: the browser refused to save the change (quota, disk); nothing changed.
+ * `away-pending`: "You were away" waits for an answer; nothing stops or switches the timer before it.
+ */
+export type CommandError = TimerError | 'invalid-task' | 'entry-gone' | 'storage-failed' | 'away-pending';
 
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: CommandError };
 
@@ -34,8 +38,20 @@ export type SignInResult =
   | { readonly ok: true; readonly account: AccountView }
   | { readonly ok: false; readonly error: SignInError; readonly reason?: Reason };
 
+/**
+ * Without `confirm`, refused while the person's entries wait; without `timer`, refused while a
+ * timer runs (stop and log it for its owner, or discard it: it never runs on ownerless).
+ */
+export interface SignOutRequest {
+  readonly confirm: boolean;
+  readonly timer?: 'stop' | 'discard';
+}
+
 export type SignOutResult =
-  { readonly ok: true } | { readonly ok: false; readonly error: 'entries-waiting'; readonly count: number };
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: 'entries-waiting'; readonly count: number }
+  | { readonly ok: false; readonly error: 'timer-running'; readonly task: TaskRef }
+  | { readonly ok: false; readonly error: 'storage-failed' };
 
 export type SearchResult =
   { readonly ok: true; readonly tasks: readonly TaskRef[] } | { readonly ok: false; readonly reason: Reason };
@@ -56,6 +72,15 @@ export interface Protocol {
   };
   'timer.discard': { request: None; response: CommandResult };
   'timer.undo-discard': { request: None; response: CommandResult };
+  /** "Stop at…": stops the running timer at that moment (between its start and now). */
+  'timer.stop-at': { request: { readonly at: number }; response: CommandResult };
+  /** The answer to "You were away". */
+  'away.answer': { request: { readonly answer: AwayAnswer }; response: CommandResult };
+  /** Needs attention: send the entry with corrected times ("Stop at…", clock changed). */
+  'outbox.retime': {
+    request: { readonly id: string; readonly startedAt: number; readonly stoppedAt: number };
+    response: CommandResult;
+  };
   'tasks.search': { request: { readonly query: string }; response: SearchResult };
   'tasks.lookup': { request: { readonly id: number }; response: LookupResult };
   /** Refreshes "My tasks" from COR into storage. */
@@ -67,8 +92,13 @@ export interface Protocol {
   'outbox.move': { request: { readonly id: string; readonly task: TaskRef }; response: CommandResult };
   'outbox.discard': { request: { readonly id: string }; response: CommandResult };
   'auth.sign-in': { request: SignInRequest; response: SignInResult };
-  /** Without `confirm`, refuses while entries wait, so the page can warn first. */
-  'auth.sign-out': { request: { readonly confirm: boolean }; response: SignOutResult };
+  'auth.sign-out': { request: SignOutRequest; response: SignOutResult };
+  /** Another account's (or an unknown account's) entry: discard it, or send it as the signed-in person. */
+  'outbox.discard-other': { request: { readonly id: string }; response: CommandResult };
+  'outbox.claim': { request: { readonly id: string }; response: CommandResult };
+  /** An entry or timer set aside as unreadable: send what was recovered, or discard it. */
+  'quarantine.retry': { request: { readonly key: string }; response: CommandResult };
+  'quarantine.discard': { request: { readonly key: string }; response: CommandResult };
   /** Reads my hours of today from COR into `today`. */
   'today.refresh': { request: None; response: CommandResult };
 }
@@ -83,6 +113,9 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'timer.adjust-start',
   'timer.discard',
   'timer.undo-discard',
+  'timer.stop-at',
+  'away.answer',
+  'outbox.retime',
   'tasks.search',
   'tasks.lookup',
   'tasks.refresh',
@@ -93,6 +126,10 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'outbox.discard',
   'auth.sign-in',
   'auth.sign-out',
+  'outbox.discard-other',
+  'outbox.claim',
+  'quarantine.retry',
+  'quarantine.discard',
   'today.refresh',
 ]);
 

@@ -1,7 +1,7 @@
 /**
  * What @webext-core/fake-browser lacks, written by hand as fakes that really store and fire
  * (TESTING.md): contextMenus, commands, the action's popup/icon/openPopup, runtime.getManifest
- * and lastError. Installed into the fake browser by installFakeBrowser().
+ * and lastError, permissions.contains. Installed into the fake browser by installFakeBrowser().
  */
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -35,6 +35,8 @@ export interface MenuProps {
 export const menuItems = new Map<string, MenuProps>();
 /** `refuse`: openPopup fails as Chrome's does with no focused window. */
 export const popupState = { popup: '', opened: 0, icon: '', refuse: false };
+/** Host permissions the person granted; Firefox lets them refuse COR's (`hostAccess.cor = false`). */
+export const hostAccess = { cor: true };
 let lastError: { message: string } | undefined;
 
 const contextMenus = {
@@ -61,6 +63,22 @@ const contextMenus = {
 };
 
 const commands = { onCommand: new FakeEvent<[string]>() };
+
+const permissions = {
+  contains({ origins = [] }: { origins?: string[] }) {
+    return Promise.resolve(origins.every((origin) => origin === 'https://api.projectcor.com/*' && hostAccess.cor));
+  },
+};
+
+/** The system's idle state: the interval set, the state `queryState` answers, and its event. */
+export const idleState = { interval: 60, state: 'active' as 'active' | 'idle' | 'locked' };
+const idle = {
+  setDetectionInterval(seconds: number) {
+    idleState.interval = seconds;
+  },
+  queryState: () => Promise.resolve(idleState.state),
+  onStateChanged: new FakeEvent<[string]>(),
+};
 
 const actionExtras = {
   setPopup({ popup }: { popup: string }) {
@@ -90,8 +108,12 @@ export function installExtras(): void {
     opened: 0,
     icon: '',
   });
-  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked]) event.removeAllListeners();
-  Object.assign(fakeBrowser, { contextMenus, commands });
+  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked, idle.onStateChanged]) {
+    event.removeAllListeners();
+  }
+  hostAccess.cor = true;
+  Object.assign(idleState, { interval: 60, state: 'active' });
+  Object.assign(fakeBrowser, { contextMenus, commands, permissions, idle });
   Object.assign(fakeBrowser.action, actionExtras);
   Object.assign(fakeBrowser.runtime, { getManifest: () => manifest });
   Object.defineProperty(fakeBrowser.runtime, 'lastError', { get: () => lastError, configurable: true });
@@ -99,13 +121,20 @@ export function installExtras(): void {
 
 /** As if Chrome stopped the worker: its listeners go, the menus and settings stay. */
 export function removeExtraListeners(): void {
-  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked]) event.removeAllListeners();
+  for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked, idle.onStateChanged]) {
+    event.removeAllListeners();
+  }
 }
 
 /** What a person does outside the popup. */
 export const person = {
   pressShortcut: (name: string) => commands.onCommand.trigger(name),
   clickIcon: () => actionExtras.onClicked.trigger({ id: 1 }),
+  /** The system reports the person's state (`idle` after the detection interval, `locked`, `active`). */
+  becomes: (state: 'active' | 'idle' | 'locked') => {
+    idleState.state = state;
+    return idle.onStateChanged.trigger(state);
+  },
   clickMenu: (menuItemId: string, info: { linkUrl?: string; pageUrl?: string } = {}) =>
     contextMenus.onClicked.trigger({ menuItemId, editable: false, ...info }, { id: 1 }),
 };

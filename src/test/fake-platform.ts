@@ -37,6 +37,7 @@ export function killWorker(): void {
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   fakeBrowser.storage.onChanged.removeAllListeners();
   fakeBrowser.notifications.onClicked.removeAllListeners();
+  fakeBrowser.notifications.onButtonClicked.removeAllListeners();
   removeExtraListeners();
 }
 
@@ -45,14 +46,14 @@ const API = 'https://api.projectcor.com/';
 /** A fetch that sends COR API requests to fake-cor and refuses everything else. */
 export function fetchVia(cor: FakeCor): typeof fetch {
   return async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (!url.startsWith(API)) throw new Error(`Test tried to fetch an unknown URL: ${url}`);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    if (!request.url.startsWith(API)) throw new Error(`Test tried to fetch an unknown URL: ${request.url}`);
+    const body = request.body === null ? undefined : await request.text();
     const answer = await corRequest(cor, {
-      method: init?.method ?? 'GET',
-      path: url.slice(API.length - 1),
-      headers,
-      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+      method: request.method,
+      path: request.url.slice(API.length - 1),
+      headers: Object.fromEntries(request.headers.entries()),
+      ...(body === undefined ? {} : { body }),
     });
     return new Response(answer.status === 204 ? null : answer.text, {
       status: answer.status,

@@ -2,18 +2,25 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
+import type { OutboxEntry } from '../core/outbox';
+import type { Owner } from '../core/owner';
 import { fetchVia, installFakeBrowser, killWorker, sendFromPopup } from './fake-platform';
+import { ANA } from './owners';
 
 /**
  * Registers the hooks that give every test in the file a fresh fake browser, a fresh fake-cor
- * that fetch reaches, and a started worker (signed in with a token when `signedIn`).
+ * that fetch reaches, and a started worker (signed in with a token when `signedIn`; asking
+ * about time away only when `askAway`).
  */
-export function useWorker(options: { signedIn?: boolean } = {}): { cor: FakeCor } {
+export function useWorker(options: { signedIn?: boolean; askAway?: boolean } = {}): { cor: FakeCor } {
   const world = {} as { cor: FakeCor };
   beforeEach(async () => {
     installFakeBrowser();
     world.cor = await startFakeCor();
     vi.stubGlobal('fetch', fetchVia(world.cor));
+    // Tests move the fake clock by minutes or hours in one step, with no heartbeat between: a
+    // gap the worker would rightly ask about. Only the tests of time away want that question.
+    if (options.askAway !== true) await fakeBrowser.storage.local.set({ settings: { askAway: false } });
     await startWorker();
     if (options.signedIn === true) await popup.signInWithToken(world.cor.issueToken().access_token);
   });
@@ -52,3 +59,19 @@ export const popup = {
   sendNow: () => sendFromPopup({ name: 'outbox.send-now', data: {} }),
   signOut: (confirm: boolean) => sendFromPopup({ name: 'auth.sign-out', data: { confirm } }),
 };
+
+/** The outbox as storage holds it: every `entry:<id>` key, oldest stop first. */
+export async function storedOutbox(): Promise<OutboxEntry[]> {
+  const all = await fakeBrowser.storage.local.get(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('entry:'))
+    .map(([, value]) => value as OutboxEntry)
+    .sort((a, b) => a.stoppedAt - b.stoppedAt);
+}
+
+/** Stores entries the way this version keeps them (one key each), owned by Ana unless they say otherwise. */
+export async function seedEntries(
+  ...entries: Array<Omit<OutboxEntry, 'owner'> & { owner?: Owner | null }>
+): Promise<void> {
+  await fakeBrowser.storage.local.set(Object.fromEntries(entries.map((e) => [`entry:${e.id}`, { owner: ANA, ...e }])));
+}

@@ -16,10 +16,16 @@ export function commandErrorText(error: CommandError): string {
       return t('errorOverlapsPrevious');
     case 'nothing-to-undo':
       return t('errorNothingToUndo');
+    case 'invalid-stop':
+      return t('errorInvalidStop');
+    case 'away-pending':
+      return t('errorAwayPending');
     case 'entry-gone':
       return t('errorEntryGone');
     case 'signed-out':
-      return t('signInFirst');
+      return t('errorSignedOut');
+    case 'storage-failed':
+      return t('errorStorageFailed');
     default:
       return assertNever(error);
   }

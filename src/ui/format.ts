@@ -33,6 +33,10 @@ function reasonBase(reason: Reason): string {
       return t('reasonOffline');
     case 'network':
       return t('reasonNetwork');
+    case 'not-allowed':
+      return t('reasonNotAllowed');
+    case 'not-sent':
+      return t('reasonNotSent');
     case 'timeout':
       return t('reasonTimeout');
     case 'server-error':
@@ -57,7 +61,17 @@ function reasonBase(reason: Reason): string {
       return t('reasonForbidden');
     case 'clock-jumped':
       return t('reasonClockJumped');
+    case 'unexpected':
+      return t('reasonUnexpected');
+    case 'long-entry':
+      return t('reasonLongEntryPlain');
     default:
       return assertNever(reason.code);
   }
+}
+
+/** A span of time away, as people say it: "48 min", or "1:05 h" from an hour on. */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  return minutes < 60 ? t('minutesShort', minutes) : t('hoursShort', formatHoursMinutes(ms));
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageItem } from '../platform/storage-item';
+import type { ReadableItem } from '../platform/storage-item';
 
 /** The item's current value (undefined until first read), re-rendered on every change. */
-export function useItem<T>(item: StorageItem<T>): T | undefined {
+export function useItem<T>(item: ReadableItem<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     const controller = new AbortController();

@@ -1,0 +1,100 @@
+/**
+ * COR Timer's signed-in state for the bench, and the two measurements only it has: Stop click →
+ * POST /v1/hours at fake-cor, and the worker's heap after many start/stop cycles. The signed-in
+ * copy is the production build copied to its own directory, so it gets its own id and storage
+ * next to the signed-out original in the same browser.
+ */
+import { cp } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { FakeCor } from '../tools/fake-cor/server.ts';
+import { signInWithTokenOn, startByNumber } from '../e2e/harness.ts';
+import { driverPage, extensionUrl } from './bench-browser.ts';
+import { workerHeap } from './worker-probe.ts';
+
+export const POPUP = 'src/popup/index.html';
+/** An open task of fake-cor's seed user. */
+const TASK = 1001;
+
+export async function copyBuild(dist: string): Promise<string> {
+  const copy = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench/cor-signed-in');
+  await cp(dist, copy, { recursive: true });
+  return copy;
+}
+
+/** Signs the copy in with a token, starts a timer from its popup and waits until "My tasks" is cached. */
+export async function signInAndStart(context: BrowserContext, cor: FakeCor, dir: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(extensionUrl(dir, 'src/options/index.html'));
+  await signInWithTokenOn(options, cor.issueToken().access_token);
+  await options.close();
+  const popup = await context.newPage();
+  await popup.goto(extensionUrl(dir, POPUP));
+  await popup.getByRole('group', { name: 'My tasks' }).waitFor();
+  await startByNumber(popup, TASK);
+  await popup.close();
+}
+
+const isPost = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/hours';
+
+/**
+ * Clicks Stop timer in the popup and returns ms from the click event (the page's own clock) to
+ * fake-cor recording the POST; then starts the timer again, leaving the state as it found it.
+ */
+export async function stopToPost(context: BrowserContext, cor: FakeCor, dir: string): Promise<number> {
+  const popup = await context.newPage();
+  try {
+    await popup.goto(extensionUrl(dir, POPUP));
+    const stop = popup.getByRole('button', { name: 'Stop timer' });
+    await stop.waitFor();
+    await popup.evaluate(
+      `document.addEventListener('click', (e) => { window.clickedAt = performance.timeOrigin + e.timeStamp; }, { capture: true, once: true })`,
+    );
+    const before = cor.requests.length;
+    await stop.click();
+    const post = await cor.waitFor((r) => isPost(r) && cor.requests.indexOf(r) >= before);
+    const clickedAt = await popup.evaluate<number>('window.clickedAt');
+    await startByNumber(popup, TASK);
+    return post.at - clickedAt;
+  } finally {
+    await popup.close();
+  }
+}
+
+const CYCLE = `(async () => {
+  for (const name of ['timer.start', 'timer.stop']) {
+    const answer = await chrome.runtime.sendMessage({ name, data: name === 'timer.start' ? { task: { id: ${TASK} } } : {} });
+    if (!answer || answer.ok !== true) throw new Error(name + ' answered ' + JSON.stringify(answer));
+  }
+})()`;
+
+// Resolves once the outbox is empty: every stopped entry is in COR (the worker removes it after the 2xx).
+const OUTBOX_EMPTY = `new Promise((resolve) => {
+  const empty = (outbox) => !Array.isArray(outbox) || outbox.length === 0;
+  const listener = (changes, area) => {
+    if (area === 'local' && changes.outbox && empty(changes.outbox.newValue)) done();
+  };
+  const done = () => { chrome.storage.onChanged.removeListener(listener); resolve(); };
+  chrome.storage.onChanged.addListener(listener);
+  chrome.storage.local.get('outbox').then(({ outbox }) => { if (empty(outbox)) done(); });
+})`;
+
+/** Runs start/stop cycles up to `total`, waits until COR has every entry, and reads the heap after GC. */
+async function cyclesThenHeap(page: Page, context: BrowserContext, dir: string, from: number, total: number) {
+  for (let i = from; i < total; i += 1) await page.evaluate(CYCLE);
+  await page.evaluate(OUTBOX_EMPTY);
+  return workerHeap(context, dir);
+}
+
+/** The worker's heap after 10 and after `total` start/stop cycles (the timer left idle). */
+export async function heapAfterCycles(context: BrowserContext, dir: string, total: number) {
+  const page = await driverPage(context, dir);
+  try {
+    await page.evaluate(`chrome.runtime.sendMessage({ name: 'timer.stop', data: {} })`);
+    const before = await cyclesThenHeap(page, context, dir, 0, 10);
+    const after = await cyclesThenHeap(page, context, dir, 10, total);
+    return { before, after };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The two floors COR Timer is measured against, generated and built fresh on every bench run so
+ * they use the same toolchain versions as the build under test:
+ *   - empty: a static-HTML popup with one button and no script; a worker that only answers a message
+ *   - preact: the same popup rendered by Preact, built with vite + @crxjs/vite-plugin +
+ *     @preact/preset-vite exactly as COR Timer is (minified, es2022)
+ * Both workers answer every message at once, so "woken by a message → answer" measures the
+ * browser's own cost of starting a worker.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+
+// Under node_modules so the generated Preact source resolves `preact` like the project does.
+const ROOT = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench');
+
+export interface References {
+  readonly empty: string;
+  readonly preact: string;
+}
+
+const manifest = (name: string, popup: string, worker: string): ManifestV3Export => ({
+  manifest_version: 3,
+  name,
+  version: '1.0.0',
+  action: { default_popup: popup },
+  background: { service_worker: worker, type: 'module' },
+});
+
+const WORKER = `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: false }); });\n`;
+
+const popupHtml = (body: string) =>
+  `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8" /><title>Reference</title></head>\n<body>${body}</body>\n</html>\n`;
+
+export async function buildReferences(): Promise<References> {
+  await rm(ROOT, { recursive: true, force: true });
+  const empty = join(ROOT, 'empty');
+  await mkdir(empty, { recursive: true });
+  await writeFile(join(empty, 'manifest.json'), JSON.stringify(manifest('Empty reference', 'popup.html', 'worker.js')));
+  await writeFile(join(empty, 'popup.html'), popupHtml('<button type="button">Start timer</button>'));
+  await writeFile(join(empty, 'worker.js'), WORKER);
+
+  const source = join(ROOT, 'preact-src');
+  const preactDist = join(ROOT, 'preact');
+  await mkdir(source, { recursive: true });
+  await writeFile(
+    join(source, 'popup.html'),
+    popupHtml('<div id="app"></div><script type="module" src="./main.tsx"></script>'),
+  );
+  await writeFile(
+    join(source, 'main.tsx'),
+    `import { render } from 'preact';\nrender(<button type="button">Start timer</button>, document.getElementById('app')!);\n`,
+  );
+  await writeFile(join(source, 'worker.ts'), WORKER);
+  await build({
+    root: source,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [preact(), crx({ manifest: manifest('Preact reference', 'popup.html', 'worker.ts') })],
+    build: { outDir: preactDist, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
+  });
+  return { empty, preact: preactDist };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: COR Timer side by side with the physical floor (issue 14). Each round starts
+ * one headless Chromium with four extensions — an empty static popup, a one-button Preact popup,
+ * COR Timer signed out and a copy of it signed in with a running timer and "My tasks" cached —
+ * and measures each in an order that rotates from round to round, so no extension always goes
+ * first. Times are reported as medians and 90th percentiles, and as multiples of the empty
+ * popup's, because this machine is shared and noisy: only ratios within one run compare.
+ * Prints a table and writes it to bench/results/<date>.md. It passes or fails nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeCor } from '../tools/fake-cor/server.ts';
+import { CHROME_DIST } from '../tools/chromium-launch.ts';
+import { pageAssets, workerAssets } from '../tools/build-assets.ts';
+import { launchSideBySide, extensionUrl } from './bench-browser.ts';
+import { copyBuild, heapAfterCycles, POPUP, signInAndStart, stopToPost } from './cor-rig.ts';
+import { openPopup, tagMainControl } from './popup-probe.ts';
+import { buildReferences } from './reference-extensions.ts';
+import { COLUMNS, table as markdown, writeResults, type Column } from './report.ts';
+import { noSamples, rows } from './rows.ts';
+import { wakeToAnswer, workerHeap } from './worker-probe.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+/** Popup opens per extension per round after the first one. */
+const LATER_OPENS = 3;
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+
+const samples = noSamples();
+
+const loadBefore = loadavg();
+const refs = await buildReferences();
+const dirs: Record<Column, string> = {
+  empty: refs.empty,
+  preact: refs.preact,
+  corOut: CHROME_DIST,
+  corIn: await copyBuild(CHROME_DIST),
+};
+const popups: Record<Column, string> = { empty: 'popup.html', preact: 'popup.html', corOut: POPUP, corIn: POPUP };
+const cor = await startFakeCor();
+const profile = await mkdtemp(join(tmpdir(), 'cor-timer-bench-'));
+const launch = () =>
+  launchSideBySide(
+    profile,
+    cor.port,
+    COLUMNS.map((c) => dirs[c]),
+  );
+let chromium = '';
+try {
+  const setup = await launch();
+  chromium = setup.browser()?.version() ?? 'unknown';
+  await signInAndStart(setup, cor, dirs.corIn);
+  await setup.close();
+
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = COLUMNS.map((_, i) => COLUMNS[(i + round) % COLUMNS.length]!);
+    const context = await launch();
+    await tagMainControl(context);
+    const open = async (column: Column) => openPopup(context, extensionUrl(dirs[column], popups[column]));
+    for (const column of order) samples.fcpFirst[column].push((await open(column)).fcp);
+    for (let i = 0; i < LATER_OPENS; i += 1) {
+      for (const column of order) {
+        const paint = await open(column);
+        samples.fcpLater[column].push(paint.fcp);
+        samples.controlLater[column].push(paint.control);
+      }
+    }
+    // The workers have run since the browser started and answered the popups: idle now.
+    for (const column of order) samples.heap[column].push(await workerHeap(context, dirs[column]));
+    for (const column of order) samples.wake[column].push(await wakeToAnswer(context, dirs[column]));
+    samples.stopPost.corIn.push(await stopToPost(context, cor, dirs.corIn));
+    await context.close();
+    process.stdout.write(`round ${round + 1}/${ROUNDS} done\n`);
+  }
+
+  const cycling = await launch();
+  const cycles = await heapAfterCycles(cycling, dirs.corIn, CYCLES);
+  await cycling.close();
+
+  const sizes = (measure: (column: Column) => number) =>
+    Object.fromEntries(COLUMNS.map((c) => [c, measure(c)])) as Record<Column, number>;
+  const table = rows(samples, {
+    popupGzip: sizes((c) => pageAssets(dirs[c], popups[c]).gzip),
+    workerGzip: sizes((c) => workerAssets(dirs[c]).gzip),
+    heapCycles: { ...cycles, cycles: CYCLES },
+  });
+  const notes = [
+    `${ROUNDS} rounds, one browser start each; per round and extension: 1 first open and ${LATER_OPENS} later opens ` +
+      `(popup page in a tab), heap, one wake; order rotating. Stop → POST once per round; cycles once, in their own browser.`,
+  ];
+  console.log(`\n${markdown(table)}\n`);
+  console.log(`written to ${await writeResults(table, { chromium, loadBefore }, notes)}`);
+} finally {
+  await cor.close();
+  await rm(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,29 @@
+/**
+ * Byte budgets of the Chrome build (issue 14): what the popup makes the browser load before it
+ * can paint, and what a waking service worker loads before it can answer. Sizes are gzip, of the
+ * files the popup's HTML and the worker's static imports reach (tools/build-assets.ts). A budget
+ * only goes down: when a change makes the build smaller, lower it to the new size.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHROME_DIST } from '../tools/chromium-launch.ts';
+import { kilobytes, pageAssets, workerAssets } from '../tools/build-assets.ts';
+
+const KB = 1024;
+/** Ratchet at today's size, 18.6 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it takes). */
+const POPUP_GZIP = 18.6 * KB;
+/** Ratchet at today's size, 14.84 KB. */
+const WORKER_GZIP = 14.85 * KB;
+
+describe('the Chrome build loads little before it is useful', () => {
+  it(`popup: JS + CSS before first paint within ${kilobytes(POPUP_GZIP)} gzip`, () => {
+    const popup = pageAssets(CHROME_DIST, 'src/popup/index.html');
+    expect(popup.files.length, popup.files.join(', ')).toBeGreaterThan(0);
+    expect(popup.gzip, `${kilobytes(popup.gzip)} in ${popup.files.join(', ')}`).toBeLessThanOrEqual(POPUP_GZIP);
+  });
+
+  it(`worker: JS before it answers within ${kilobytes(WORKER_GZIP)} gzip`, () => {
+    const worker = workerAssets(CHROME_DIST);
+    expect(worker.files.length, worker.files.join(', ')).toBeGreaterThan(1);
+    expect(worker.gzip, `${kilobytes(worker.gzip)} in ${worker.files.join(', ')}`).toBeLessThanOrEqual(WORKER_GZIP);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The worker's heartbeat while a timer runs (or "Remind me to track time" is on): `lastSeen`
+ * on every timer change, before every timer command, at worker start and from an alarm every
+ * 30 s. A gap of at least the threshold (asleep, browser closed, crashed, clock moved forward)
+ * opens the away question; a negative gap marks the timer's entry for checking. The reminders
+ * ride on the same beat.
+ */
+import { awayStep, sameAway } from '../core/away';
+import type { Heartbeat } from '../core/heartbeat';
+import { longRunningDue, trackStep } from '../core/reminders';
+import { durations } from '../core/time';
+import { browser } from '../platform/browser';
+import { clock } from '../platform/clock';
+import { currentIdleState } from '../platform/idle';
+import { readItems, writeItems } from '../platform/storage-item';
+import { awayItem, heartbeatItem, settingsItem, timerItem } from '../shared/storage';
+import {
+  applyAwaySettings,
+  askAway,
+  clearAwayIfAnswered,
+  AWAY_NOTIFICATION,
+  awayContext,
+  onAwayNotification,
+} from './away';
+import { isBrowserStart } from './browser-start';
+import { serial } from './serial';
+import { NOTICE, onTimeNotice, remindLongRunning, remindToTrack, stoppedAtBrowserClose } from './time-notices';
+import { applyTimerEvent } from './timer-service';
+
+export const HEARTBEAT_ALARM = 'heartbeat';
+/** Chrome's shortest alarm period (Chrome 120+): a missed beat is a gap well under a minute. */
+const PERIOD_MINUTES = 0.5;
+
+export async function beat(options: { readonly workerStart?: boolean } = {}): Promise<void> {
+  const browserStarted = options.workerStart === true && (await isBrowserStart());
+  const now = clock.now();
+  const found = await serial(async () => {
+    const [timer, away, heartbeat, settings] = await readItems(timerItem, awayItem, heartbeatItem, settingsItem);
+    const running = timer.status === 'running' ? timer : null;
+    let nextAway = away;
+    let asked = false;
+    let clockChangedFor = running === null ? null : heartbeat.clockChangedFor;
+    let stopAt: number | null = null;
+    if (running !== null && heartbeat.lastSeen !== null) {
+      if (browserStarted && settings.browserClose === 'stop' && heartbeat.lastSeen >= running.startedAt) {
+        // "Stop it at the moment the browser closed": the last moment the worker saw.
+        stopAt = Math.min(heartbeat.lastSeen, now);
+      } else {
+        const step = awayStep(
+          away,
+          { type: 'heartbeat', lastSeen: heartbeat.lastSeen, at: now },
+          awayContext(timer, settings),
+        );
+        ({ state: nextAway, asked } = step);
+        if (step.clockWentBack) clockChangedFor = running.startedAt;
+      }
+    }
+    const limit = settings.remindAfterHours * durations.HOUR;
+    const remindLong =
+      running !== null && stopAt === null && longRunningDue(running.startedAt, now, limit, heartbeat.remindedFor);
+    const tracking = settings.trackReminder.enabled
+      ? trackStep(heartbeat.track, {
+          now,
+          active: (await currentIdleState(settings.awayMinutes * 60)) === 'active',
+          timerRunning: running !== null,
+          settings: settings.trackReminder,
+          timeZone: clock.timeZone(),
+        })
+      : { state: heartbeat.track, remind: false };
+    const next: Heartbeat = {
+      lastSeen: running === null ? null : now,
+      clockChangedFor,
+      remindedFor: remindLong ? running.startedAt : heartbeat.remindedFor,
+      track: tracking.state,
+    };
+    await writeItems(heartbeatItem.entry(next), ...(sameAway(nextAway, away) ? [] : [awayItem.entry(nextAway)]));
+    return {
+      asked,
+      stopAt,
+      remindLong,
+      remindTrack: tracking.remind,
+      keepBeating: running !== null || settings.trackReminder.enabled,
+    };
+  });
+  await schedule(found.keepBeating);
+  if (found.stopAt !== null) {
+    const outcome = await applyTimerEvent({ type: 'stop-at', at: found.stopAt });
+    if (outcome.ok && outcome.stopped !== null) await stoppedAtBrowserClose(outcome.stopped);
+  }
+  if (found.asked) await askAway();
+  if (found.remindLong) await remindLongRunning();
+  if (found.remindTrack) await remindToTrack();
+}
+
+async function schedule(keepBeating: boolean): Promise<void> {
+  if (!keepBeating) {
+    await browser.alarms.clear(HEARTBEAT_ALARM);
+    return;
+  }
+  // Re-creating would push the next beat back each time; one periodic alarm is enough.
+  if ((await browser.alarms.get(HEARTBEAT_ALARM)) === undefined) {
+    await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: PERIOD_MINUTES });
+  }
+}
+
+/** After a storage change: a timer change is a beat; new settings may change the idle threshold. */
+export async function onTimeKeys(keys: readonly string[]): Promise<void> {
+  if (keys.includes('settings')) await applyAwaySettings();
+  if (keys.includes('timer') || keys.includes('settings')) await beat();
+  if (keys.includes('away')) await clearAwayIfAnswered();
+}
+
+/** A click on one of the time notifications. */
+export async function onTimeNotification(id: string, button: number | null): Promise<void> {
+  if (id === AWAY_NOTIFICATION) return onAwayNotification(button);
+  if ((Object.values(NOTICE) as string[]).includes(id)) return onTimeNotice(id, button);
+}
