@@ -29,7 +29,12 @@ describe('toolbar redraws after storage changes', () => {
     const now = Date.now();
     for (let i = 0; i < 40; i += 1) {
       await fakeBrowser.storage.local.set({
-        timer: { status: 'running', task: { id: 1000 + i, title: `Task ${i}` }, startedAt: now - i * 3 * 60_000 },
+        timer: {
+          status: 'running',
+          task: { id: 1000 + i, title: `Task ${i}` },
+          owner: null,
+          startedAt: now - i * 3 * 60_000,
+        },
       });
     }
     release();

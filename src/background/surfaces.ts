@@ -3,6 +3,7 @@
  * "Start/Stop timer" item, and whether a click on the icon opens the popup (the `settings`
  * key, written by the options page, applied here with `action.setPopup`).
  */
+import { ENTRY_PREFIX } from '../core/storage-keys';
 import { setPopupEnabled } from '../platform/action';
 import { settingsItem } from '../shared/storage';
 import { refreshBadge } from './badge';
@@ -23,6 +24,10 @@ export async function setUpSurfaces(): Promise<void> {
   await refreshBadge();
 }
 
+/** What the toolbar shows depends on these keys only (the badge, icon, tooltip, menus, popup mode). */
+const isDrawn = (key: string): boolean =>
+  key === 'timer' || key === 'account' || key === 'away' || key === 'settings' || key.startsWith(ENTRY_PREFIX);
+
 const refreshInTurn = makeSerial();
 /** The keys of the refresh waiting for its turn, and its end; null when none waits. */
 let waiting: { readonly keys: Set<string>; readonly done: Promise<void> } | null = null;
@@ -34,6 +39,8 @@ let waiting: { readonly keys: Set<string>; readonly done: Promise<void> } | null
  * and grew its heap by ≈ 1 KB per start/stop (docs/PERFORMANCE.md).
  */
 export function refreshSurfaces(changedKeys: readonly string[]): Promise<void> {
+  // The heartbeat, task lists and recently-logged list are not drawn: writing them redraws nothing.
+  if (!changedKeys.some(isDrawn)) return Promise.resolve();
   if (waiting !== null) {
     for (const key of changedKeys) waiting.keys.add(key);
     return waiting.done;

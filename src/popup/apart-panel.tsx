@@ -3,6 +3,7 @@
  * sign-in and are never sent with this one), an unknown account's (left by a version that did
  * not record owners), and entries set aside as unreadable, with what could be recovered.
  */
+import type { ComponentChildren } from 'preact';
 import type { OutboxEntry } from '../core/outbox';
 import { isOwnedBy, type Owner } from '../core/owner';
 import type { Quarantined } from '../core/stored';
@@ -25,61 +26,65 @@ export function ApartPanel(props: {
   return (
     <section class="notice stack">
       {groups.map(([owner, entries]) => (
-        <div class="stack" key={owner.userId}>
-          <h2>
-            {entries.length === 1
+        <Group
+          key={owner.userId}
+          heading={
+            entries.length === 1
               ? t('othersWaitingOne', ownerName(owner))
-              : t('othersWaitingMany', entries.length, ownerName(owner))}
-          </h2>
-          <p class="muted">{t('othersExplain')}</p>
-          <ul class="stack">
-            {entries.map((e) => (
-              <ApartEntry
-                key={e.id}
-                label={spanOf(e.task.id, e.task.title, e.startedAt, e.stoppedAt)}
-                discard={() => send('outbox.discard-other', { id: e.id })}
-              />
-            ))}
-          </ul>
-        </div>
+              : t('othersWaitingMany', entries.length, ownerName(owner))
+          }
+          explain={t('othersExplain')}
+        >
+          {entries.map((e) => (
+            <ApartEntry key={e.id} label={spanOf(e)} discard={() => send('outbox.discard-other', { id: e.id })} />
+          ))}
+        </Group>
       ))}
       {unknown.length > 0 && (
-        <div class="stack">
-          <h2>{unknown.length === 1 ? t('unknownOwnerOne') : t('unknownOwnerMany', unknown.length)}</h2>
-          <p class="muted">{t('unknownOwnerExplain')}</p>
-          <ul class="stack">
-            {unknown.map((e) => (
-              <ApartEntry
-                key={e.id}
-                label={spanOf(e.task.id, e.task.title, e.startedAt, e.stoppedAt)}
-                {...(props.userId === null
-                  ? {}
-                  : { send: { label: t('claimEntry'), command: () => send('outbox.claim', { id: e.id }) } })}
-                discard={() => send('outbox.discard-other', { id: e.id })}
-              />
-            ))}
-          </ul>
-        </div>
+        <Group
+          heading={unknown.length === 1 ? t('unknownOwnerOne') : t('unknownOwnerMany', unknown.length)}
+          explain={t('unknownOwnerExplain')}
+        >
+          {unknown.map((e) => (
+            <ApartEntry
+              key={e.id}
+              label={spanOf(e)}
+              {...(props.userId === null
+                ? {}
+                : { send: { label: t('claimEntry'), command: () => send('outbox.claim', { id: e.id }) } })}
+              discard={() => send('outbox.discard-other', { id: e.id })}
+            />
+          ))}
+        </Group>
       )}
       {unreadable.length > 0 && (
-        <div class="stack">
-          <h2>{unreadable.length === 1 ? t('unreadableOne') : t('unreadableMany', unreadable.length)}</h2>
-          <p class="muted">{t('unreadableExplain')}</p>
-          <ul class="stack">
-            {unreadable.map((q) => (
-              <ApartEntry
-                key={q.key}
-                label={recoveredLabel(q)}
-                {...(isRetryable(q.recovered) && (props.userId !== null || q.recovered.owner != null)
-                  ? { send: { label: t('retry'), command: () => send('quarantine.retry', { key: q.key }) } }
-                  : {})}
-                discard={() => send('quarantine.discard', { key: q.key })}
-              />
-            ))}
-          </ul>
-        </div>
+        <Group
+          heading={unreadable.length === 1 ? t('unreadableOne') : t('unreadableMany', unreadable.length)}
+          explain={t('unreadableExplain')}
+        >
+          {unreadable.map((q) => (
+            <ApartEntry
+              key={q.key}
+              label={recoveredLabel(q)}
+              {...(isRetryable(q.recovered) && (props.userId !== null || q.recovered.owner != null)
+                ? { send: { label: t('retry'), command: () => send('quarantine.retry', { key: q.key }) } }
+                : {})}
+              discard={() => send('quarantine.discard', { key: q.key })}
+            />
+          ))}
+        </Group>
       )}
     </section>
+  );
+}
+
+function Group(props: { heading: string; explain: string; children: ComponentChildren }) {
+  return (
+    <div class="stack">
+      <h2>{props.heading}</h2>
+      <p class="muted">{props.explain}</p>
+      <ul class="stack">{props.children}</ul>
+    </div>
   );
 }
 
@@ -101,13 +106,8 @@ function ownerName(owner: Owner): string {
   return owner.name ?? t('othersUnnamed', String(owner.userId));
 }
 
-function spanOf(taskId: number, title: string | undefined, from: number, to: number): string {
-  return t(
-    'entrySpan',
-    taskLabel({ id: taskId, ...(title === undefined ? {} : { title }) }),
-    formatTimeOfDay(from),
-    formatTimeOfDay(to),
-  );
+function spanOf({ task, startedAt, stoppedAt }: OutboxEntry): string {
+  return t('entrySpan', taskLabel(task), formatTimeOfDay(startedAt), formatTimeOfDay(stoppedAt));
 }
 
 function recoveredLabel(q: Quarantined): string {
