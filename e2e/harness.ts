@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
 import { startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
-import { CHROME_DIST as DIST, launchWithExtension } from '../tools/chromium-launch.ts';
+import { CHROME_DIST as DIST, launchWithExtension, type Language } from '../tools/chromium-launch.ts';
 
 export class ExtensionSession {
   private constructor(
@@ -23,10 +23,23 @@ export class ExtensionSession {
   ) {}
 
   /** Starts Chromium with the build at `dist` (the production build unless a test installs a copy). */
-  static async launch(cor: FakeCor, profileDir?: string, dist = DIST): Promise<ExtensionSession> {
+  static async launch(
+    cor: FakeCor,
+    profileDir?: string,
+    dist = DIST,
+    options: { language?: Language; keepWelcome?: boolean } = {},
+  ): Promise<ExtensionSession> {
     if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build at ${dist}: run npm run build first`);
     const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'cor-timer-e2e-')));
-    const context = await launchWithExtension({ profileDir: dir, corPort: cor.port, headless: true, dist });
+    const context = await launchWithExtension({
+      profileDir: dir,
+      corPort: cor.port,
+      headless: true,
+      dist,
+      language: options.language,
+    });
+    // A fresh install opens the welcome page (background/welcome.ts); other tests start without it.
+    if (profileDir === undefined && options.keepWelcome !== true) await (await welcomePage(context)).close();
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     return new ExtensionSession(context, worker, new URL(worker.url()).host, dir, cor, dist);
   }
@@ -114,11 +127,13 @@ export interface ExtensionTest {
  * Registers the hooks that give every test in the file a fresh fake-cor and Chromium (signed in
  * with a pasted token when `signedIn`), closed after it. Fields are set before each test runs.
  */
-export function useExtension(options: { signedIn?: boolean } = {}): ExtensionTest {
+export function useExtension(
+  options: { signedIn?: boolean; language?: Language; keepWelcome?: boolean } = {},
+): ExtensionTest {
   const test = {} as ExtensionTest;
   beforeEach(async () => {
     test.cor = await startFakeCor();
-    test.session = await ExtensionSession.launch(test.cor);
+    test.session = await ExtensionSession.launch(test.cor, undefined, DIST, options);
     if (options.signedIn === true) await test.session.signInWithToken();
   });
   afterEach(async () => {
@@ -138,10 +153,16 @@ export async function signInWithTokenOn(options: Page, token: string): Promise<v
 
 /** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
 export async function startByNumber(popup: Page, taskId: number): Promise<void> {
-  await popup.getByRole('searchbox', { name: 'Search tasks' }).fill(String(taskId));
+  await popup.getByRole('combobox', { name: 'Search tasks' }).fill(String(taskId));
   await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
   await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
+}
+
+/** The options page the extension opens on install, with its welcome. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (page: Page) => page.url().endsWith('#welcome');
+  return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome });
 }
 
 /**

@@ -154,7 +154,7 @@ export class Rig {
       await session.signInWithToken();
     }
     const popup = await session.openPopup();
-    await popup.getByRole('searchbox', { name: 'Search tasks' }).waitFor();
+    await popup.getByRole('combobox', { name: 'Search tasks' }).waitFor();
     return new Rig(name, expect, cor, exchanges, session, popup);
   }
 
@@ -241,7 +241,10 @@ export class Rig {
 
   /** The Needs-attention list item of a task (its title is in the item's text). */
   attentionItem(text: string | RegExp) {
-    return this.popup.getByRole('listitem').filter({ hasText: text });
+    return this.popup
+      .getByRole('list', { name: /needs? your attention$/ })
+      .getByRole('listitem')
+      .filter({ hasText: text });
   }
 
   /** The outbox as stored, one `entry:<id>` key each (read from the popup, an extension page): for state checks only. */

@@ -9,7 +9,7 @@ import { useExtension, postedHours } from './harness';
 
 const t = useExtension({ signedIn: true });
 
-const search = (popup: Page) => popup.getByRole('searchbox', { name: 'Search tasks' });
+const search = (popup: Page) => popup.getByRole('combobox', { name: 'Search tasks' });
 const selected = (popup: Page) => popup.getByRole('option', { selected: true });
 const titleOf = (id: number) => t.cor.tasks.find((t) => t.id === id)!.title;
 const postedTaskIds = () => postedHours(t.cor).map((p) => (p.body as { task_log_id: number }).task_log_id);
@@ -129,7 +129,7 @@ describe('switching and correcting', () => {
     await popup.getByRole('option', { name: /Armado de contenido v1/ }).waitFor();
     await popup.getByRole('button', { name: 'Switch to task' }).click();
     await popup.getByRole('region', { name: titleOf(SEED.tasks.content) }).waitFor();
-    await popup.getByText(`Logged 0:00 on ${titleOf(SEED.tasks.design)}`).waitFor();
+    await popup.getByText(`Logged < 1 min on ${titleOf(SEED.tasks.design)}`).waitFor();
     expect(postedTaskIds()).toEqual([SEED.tasks.design]);
     await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
   });
@@ -188,7 +188,7 @@ describe('switching and correcting', () => {
     await popup.keyboard.press('Enter');
     await stop(popup);
     await t.cor.waitFor((r) => r.method === 'POST' && r.path === '/v1/hours');
-    await popup.getByText(/^Logged 0:00 on /).waitFor();
+    await popup.getByText(/^Logged < 1 min on /).waitFor();
     expect(postedTaskIds()).toEqual([SEED.tasks.content]);
   });
 
@@ -197,6 +197,7 @@ describe('switching and correcting', () => {
     await search(popup).fill(`#${SEED.tasks.closed}`);
     await popup.getByRole('option', { name: new RegExp(titleOf(SEED.tasks.closed).slice(0, 10)) }).waitFor();
     await popup.keyboard.press('Enter');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Start anyway' }).click();
     await stop(popup);
     await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
     await popup.getByText('COR said: “The task is finished, hours cannot be logged”', { exact: false }).waitFor();

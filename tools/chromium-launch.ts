@@ -11,7 +11,15 @@ import { chromePath } from './ensure-chromium.ts';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../dist/chrome');
 
-export function extensionArgs(dist: string, corPort: number): string[] {
+/** UI languages the extension ships, as Chromium's `--lang` and the Linux locale it needs. */
+export type Language = 'en' | 'es' | 'pt_BR';
+const LOCALES: Record<Language, { lang: string; env: string }> = {
+  en: { lang: 'en-US', env: 'en_US.UTF-8' },
+  es: { lang: 'es', env: 'es_ES.UTF-8' },
+  pt_BR: { lang: 'pt-BR', env: 'pt_BR.UTF-8' },
+};
+
+export function extensionArgs(dist: string, corPort: number, language: Language = 'en'): string[] {
   return [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
@@ -21,7 +29,7 @@ export function extensionArgs(dist: string, corPort: number): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    '--lang=en-US',
+    `--lang=${LOCALES[language].lang}`,
     ...chromiumFlags(corPort),
   ];
 }
@@ -31,11 +39,15 @@ export function launchWithExtension(options: {
   corPort: number;
   headless: boolean;
   dist?: string;
+  language?: Language;
 }): Promise<BrowserContext> {
+  const language = options.language ?? 'en';
   return chromium.launchPersistentContext(options.profileDir, {
     executablePath: chromePath(),
     headless: options.headless,
     viewport: null,
-    args: extensionArgs(options.dist ?? CHROME_DIST, options.corPort),
+    args: extensionArgs(options.dist ?? CHROME_DIST, options.corPort, language),
+    // On Linux, --lang alone does not change i18n.getUILanguage(): Chromium reads the locale from these (with chromium-l10n).
+    env: { ...process.env, LANGUAGE: LOCALES[language].lang.replace('-', '_'), LANG: LOCALES[language].env },
   });
 }

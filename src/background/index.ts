@@ -21,6 +21,7 @@ import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
 import { upgradeStorage } from './storage-upgrade';
 import { refreshSurfaces, setUpSurfaces } from './surfaces';
+import { welcomeOnInstall } from './welcome';
 
 // Storage first (migrations, unreadable values set aside), then the outbox's own recovery.
 const ready: Promise<void> = upgradeStorage().then(recoverOutbox);
@@ -43,6 +44,7 @@ browser.alarms.onAlarm.addListener(
     if (alarm.name === HEARTBEAT_ALARM) await beat();
   }),
 );
+browser.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details));
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
 browser.storage.onChanged.addListener(
   whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),

@@ -8,6 +8,7 @@ import { claimEntry, discardOther, discardQuarantined, resolveEntry, retryQuaran
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
 import { dispatch as dispatchCommand, toCommandResult, type Command } from './dispatch';
+import { refreshToday } from './today';
 import { lookupTask, pinTask, refreshMyTasks, searchTasks } from './tasks-service';
 
 const INVALID_TASK = { ok: false, error: 'invalid-task' } as const;
@@ -93,6 +94,8 @@ export async function handleMessage(message: Message, at: number = clock.now()):
       return isQuarantineKey(message.data.key) ? retryQuarantined(message.data.key) : ENTRY_GONE;
     case 'quarantine.discard':
       return isQuarantineKey(message.data.key) ? discardQuarantined(message.data.key) : ENTRY_GONE;
+    case 'today.refresh':
+      return refreshToday();
     default:
       return assertNever(message);
   }

@@ -25,17 +25,26 @@ const sources = {
 const ids = (list: ReturnType<typeof sections>) => list.map((s) => [s.key, s.tasks.map((t) => t.id)]);
 
 describe('task picker sections', () => {
-  it('before typing: running, pinned, recent, then my tasks, each task once', () => {
+  it('before typing: pinned, recent, then my tasks, each task once; the running task is not listed again', () => {
     expect(ids(sections(sources, '', null))).toEqual([
-      ['running', [1001]],
       ['pinned', [1003]],
       ['recent', [1002]],
       ['mine', [1007]],
     ]);
   });
 
+  it("the COR page the popup opened on comes first, as 'This page'", () => {
+    const page = task(1010, 'Task of this page');
+    expect(ids(sections({ ...sources, page }, '', null))[0]).toEqual(['page', [1010]]);
+    expect(ids(sections({ ...sources, page: budget }, '', null)).slice(0, 2)).toEqual([
+      ['page', [1003]],
+      ['recent', [1002]],
+    ]);
+  });
+
   it('typing matches known titles at once, accent- and case-insensitively', () => {
-    expect(ids(sections(sources, 'DISENO', null))).toEqual([['matches', [1001]]]);
+    expect(ids(sections({ ...sources, running: null }, 'DISENO', null))).toEqual([['matches', [1001]]]);
+    expect(ids(sections(sources, 'DISENO', null))).toEqual([]);
     expect(ids(sections(sources, 'orcamento', null))).toEqual([['matches', [1003]]]);
   });
 

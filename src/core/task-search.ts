@@ -5,7 +5,7 @@
 import { parseTaskInput } from './task-input';
 import type { TaskRef } from './timer';
 
-export type SectionKey = 'typed' | 'running' | 'pinned' | 'recent' | 'matches' | 'mine' | 'results';
+export type SectionKey = 'typed' | 'page' | 'pinned' | 'recent' | 'matches' | 'mine' | 'results';
 
 export interface Section {
   readonly key: SectionKey;
@@ -13,7 +13,10 @@ export interface Section {
 }
 
 export interface PickerSources {
+  /** Shown above the picker, so never listed again (unless its number is typed). */
   readonly running: TaskRef | null;
+  /** The task of the COR page the popup was opened on. */
+  readonly page?: TaskRef | null;
   readonly pinned: readonly TaskRef[];
   readonly recent: readonly TaskRef[];
   readonly mine: readonly TaskRef[];
@@ -32,27 +35,28 @@ export function normalize(text: string): string {
 }
 
 export function sections(sources: PickerSources, query: string, remote: readonly TaskRef[] | null): Section[] {
-  const seen = new Set<number>();
+  const seen = new Set<number>(sources.running === null ? [] : [sources.running.id]);
   const take = (tasks: readonly TaskRef[]) =>
     tasks.filter((t) => {
       if (seen.has(t.id)) return false;
       seen.add(t.id);
       return true;
     });
-  const known = [sources.running, ...sources.pinned, ...sources.recent, ...sources.mine].filter(
+  const known = [sources.running, sources.page ?? null, ...sources.pinned, ...sources.recent, ...sources.mine].filter(
     (t): t is TaskRef => t !== null,
   );
   const needle = normalize(query);
   const built: Section[] =
     needle === ''
       ? [
-          { key: 'running', tasks: take(sources.running ? [sources.running] : []) },
+          { key: 'page', tasks: take(sources.page ? [sources.page] : []) },
           { key: 'pinned', tasks: take(sources.pinned) },
           { key: 'recent', tasks: take(sources.recent) },
           { key: 'mine', tasks: take(sources.mine) },
         ]
       : [
-          { key: 'typed', tasks: take(typedTask(query, known)) },
+          // A task named by its number is listed even while it runs; `add` marks it seen.
+          { key: 'typed', tasks: typedTask(query, known).filter((t) => seen.add(t.id)) },
           {
             key: 'matches',
             tasks: take(known.filter((t) => t.title !== undefined && normalize(t.title).includes(needle))),

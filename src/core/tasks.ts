@@ -62,6 +62,7 @@ export function toTaskRef(task: TaskSummary): TaskRef {
     title: task.title,
     ...(task.project === null ? {} : { project: task.project }),
     ...(task.client === null ? {} : { client: task.client }),
+    ...(isOpen(task) ? {} : { closed: true }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface TaskRef {
   readonly title?: string;
   readonly project?: string;
   readonly client?: string;
+  /** COR lists the task as finished: starting it asks first, since COR may refuse its hours. */
+  readonly closed?: boolean;
 }
 
 export interface Discarded {

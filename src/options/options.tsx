@@ -6,12 +6,15 @@ import { SignInForms } from './sign-in-forms';
 import { SignOut } from './sign-out';
 import { TimeSettings } from './time-settings';
 import { ToolbarSettings } from './toolbar-settings';
+import { Welcome } from './welcome';
 
 export function Options() {
   const account = useItem(accountItem);
   return (
     <main class="stack">
       <h1>{t('optionsTitle')}</h1>
+      {/* Opened on install (background/welcome.ts). */}
+      {location.hash === '#welcome' && account !== undefined && <Welcome signedIn={account.status === 'signed-in'} />}
       <section class="stack" aria-labelledby="account-heading">
         <h2 id="account-heading">{t('optionsAccountHeading')}</h2>
         {account?.status === 'signed-in' && (

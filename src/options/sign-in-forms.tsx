@@ -32,12 +32,14 @@ function SignInForm(props: {
   submitLabel: string;
   request: () => SignInRequest;
   onDone?: () => void;
+  onFailed?: () => void;
   children: ComponentChildren;
 }) {
   const { busy, error, submit } = useSignIn();
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (await submit(props.request())) props.onDone?.();
+    else props.onFailed?.();
   };
   return (
     <form class="stack" aria-label={props.label} onSubmit={(e) => void onSubmit(e)}>
@@ -64,8 +66,18 @@ function PasswordForm() {
         setPassword('');
         return { method: 'password', email, password };
       }}
+      // The password was cleared: the person types it again.
+      onFailed={() => document.getElementById('password')?.focus()}
     >
-      <Field id="email" label={t('emailLabel')} type="email" autoComplete="username" value={email} onInput={setEmail} />
+      <Field
+        id="email"
+        label={t('emailLabel')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onInput={setEmail}
+        autoFocus
+      />
       <Field
         id="password"
         label={t('passwordLabel')}

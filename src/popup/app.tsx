@@ -1,4 +1,8 @@
-/** The popup: a projection of stored state. It sends commands; storage changes re-render it. */
+/**
+ * The popup: a projection of stored state. It sends commands; storage changes re-render it.
+ * Most important first, so that it fits in Chrome's 600 px: questions, entries that need the
+ * person, the running timer, today, then the picker.
+ */
 import { useMemo } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
@@ -13,10 +17,12 @@ import {
   recentItem,
   recentTasksItem,
   timerItem,
+  todayItem,
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
 import { ownedBy } from '../core/outbox';
 import { AccountNotice } from './account-notice';
+import { Announcer } from './announcer';
 import { ApartPanel } from './apart-panel';
 import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
@@ -24,6 +30,8 @@ import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
 import { RunningTimer } from './running-timer';
 import { TaskPicker } from './task-picker';
+import { Today } from './today';
+import { usePageTask } from './use-page-task';
 
 export function App() {
   const timer = useItem(timerItem);
@@ -34,34 +42,55 @@ export function App() {
   const pinned = useItem(pinnedTasksItem);
   const recentTasks = useItem(recentTasksItem);
   const myTasks = useItem(myTasksItem);
+  const today = useItem(todayItem);
+  const pageTask = usePageTask();
   const away = useItem(awayItem);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
+      page: pageTask,
       pinned: pinned ?? [],
       recent: recentTasks ?? [],
       mine: myTasks?.tasks ?? [],
     }),
-    [timer, pinned, recentTasks, myTasks],
+    [timer, pageTask, pinned, recentTasks, myTasks],
   );
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
+  // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
+  const signedIn = account.status !== 'signed-out';
   const userId = account.status === 'signed-out' ? null : account.userId;
+  const mine = ownedBy(outbox, userId);
   return (
     <main class="stack">
       <header class="row">
         <h1>{t('extName')}</h1>
+        {account.status === 'signed-in' && <AccountNotice account={account} />}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}
         </button>
       </header>
+      {account.status !== 'signed-in' && <AccountNotice account={account} />}
+      {/* Questions to the person (away, overlap, sign-out) come first, above everything else. */}
       {away?.question != null && timer.status === 'running' && <AwayQuestion question={away.question} timer={timer} />}
-      <AccountNotice account={account} />
-      {timer.status === 'running' && <RunningTimer timer={timer} />}
-      {timer.status === 'idle' && timer.discarded !== undefined && <DiscardedNotice discarded={timer.discarded} />}
-      <TaskPicker sources={sources} running={timer.status === 'running'} />
-      <LastLogged recent={recent} />
-      <OutboxPanel outbox={ownedBy(outbox, userId)} onSendNow={() => send('outbox.send-now', {})} />
+      <OutboxPanel outbox={mine} onSendNow={() => send('outbox.send-now', {})} />
       <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      {timer.status === 'running' && <RunningTimer timer={timer} />}
+      {signedIn && timer.status === 'idle' && timer.discarded !== undefined && (
+        <DiscardedNotice discarded={timer.discarded} />
+      )}
+      {signedIn && <LastLogged recent={recent} />}
+      {signedIn && (
+        <Today
+          cache={today ?? null}
+          timer={timer}
+          outbox={mine}
+          recent={recent}
+          // With a timer and entries to deal with there is no room for the list: it opens on request.
+          compact={timer.status === 'running' && mine.length > 0}
+        />
+      )}
+      {signedIn && <TaskPicker sources={sources} running={timer.status === 'running'} />}
+      <Announcer timer={timer} recent={recent} />
     </main>
   );
 }

@@ -49,17 +49,22 @@ function RefusedEntry({ entry }: { entry: OutboxEntry }) {
 
   return (
     <li class="stack" aria-label={span}>
-      <p class="title">{span}</p>
+      <p class="title one-line">{span}</p>
       {entry.reason !== undefined && <p>{reasonText(entry.reason)}</p>}
       {mode === 'idle' && (
         <div class="row wrap">
-          <button type="button" disabled={busy} onClick={() => void run(() => send('outbox.retry', { id: entry.id }))}>
+          <button
+            type="button"
+            class="small"
+            disabled={busy}
+            onClick={() => void run(() => send('outbox.retry', { id: entry.id }))}
+          >
             {t('retry')}
           </button>
-          <button type="button" disabled={busy} onClick={() => setMode('moving')}>
+          <button type="button" class="small" disabled={busy} onClick={() => setMode('moving')}>
             {t('moveToTask')}
           </button>
-          <button type="button" disabled={busy} onClick={() => setMode('confirm-discard')}>
+          <button type="button" class="small" disabled={busy} onClick={() => setMode('confirm-discard')}>
             {t('discard')}
           </button>
         </div>

@@ -28,25 +28,42 @@ export function RunningTimer({ timer }: { timer: Running }) {
     const result = await run(() => send('timer.adjust-start', { startedAt, confirmed }));
     setOverlap(result?.ok === false && result.error === 'overlaps-previous' ? startedAt : null);
   };
+  const stop = async () => {
+    const result = await run(() => send('timer.stop', {}));
+    // The Stop button is gone: the next thing a person does is usually pick a task.
+    if (result?.ok) document.getElementById('task-search')?.focus();
+  };
 
   return (
     <section class="stack running" aria-labelledby="running-task">
-      <div>
-        <p id="running-task" class="title two-lines">
-          {taskLabel(timer.task)}
+      <div class="row running-head">
+        <div class="running-what">
+          <p id="running-task" class="title two-lines">
+            {taskLabel(timer.task)}
+          </p>
+          {meta !== '' && <p class="muted one-line">{meta}</p>}
+        </div>
+        <p class="clock" role="timer" aria-label={t('elapsedLabel')}>
+          {formatClock(now - timer.startedAt)}
         </p>
-        {meta !== '' && <p class="muted one-line">{meta}</p>}
       </div>
-      <p class="clock" role="timer" aria-label={t('elapsedLabel')}>
-        {formatClock(now - timer.startedAt)}
-      </p>
       <div class="row start-row">
-        <StartTimeField startedAt={timer.startedAt} onChange={(at) => void moveStart(at)} />
-        <button type="button" disabled={busy} onClick={() => void moveStart(timer.startedAt - 5 * durations.MINUTE)}>
-          {t('minus5')}
+        <StartTimeField startedAt={timer.startedAt} onChange={moveStart} />
+        <button
+          type="button"
+          aria-label={t('minus5')}
+          disabled={busy}
+          onClick={() => void moveStart(timer.startedAt - 5 * durations.MINUTE)}
+        >
+          −5
         </button>
-        <button type="button" disabled={busy} onClick={() => void moveStart(timer.startedAt + 5 * durations.MINUTE)}>
-          {t('plus5')}
+        <button
+          type="button"
+          disabled={busy || timer.startedAt + 5 * durations.MINUTE > now}
+          aria-label={t('plus5')}
+          onClick={() => void moveStart(timer.startedAt + 5 * durations.MINUTE)}
+        >
+          +5
         </button>
       </div>
       {overlap !== null && (
@@ -63,7 +80,7 @@ export function RunningTimer({ timer }: { timer: Running }) {
         </div>
       )}
       <div class="row">
-        <button type="button" class="stop" disabled={busy} onClick={() => void run(() => send('timer.stop', {}))}>
+        <button type="button" class="stop" disabled={busy} onClick={() => void stop()}>
           {t('stopTimer')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run(() => send('timer.discard', {}))}>

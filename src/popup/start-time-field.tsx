@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
 
 /** `HH:MM` of a moment in the person's own time zone. */
@@ -16,25 +16,32 @@ function atTime(base: number, value: string): number | null {
   return d.getTime();
 }
 
-/** "Started at": a time field; the change is sent when the person commits it (Enter or leaving the field). */
-export function StartTimeField(props: { startedAt: number; onChange: (startedAt: number) => void }) {
+/**
+ * "Started at": a time field; the change is sent when the person commits it (Enter or leaving
+ * the field). A refused time does not stay in the field: it goes back to the timer's start.
+ */
+export function StartTimeField(props: { startedAt: number; onChange: (startedAt: number) => Promise<void> }) {
   const [value, setValue] = useState(hhmm(props.startedAt));
+  const latest = useRef(props.startedAt);
+  latest.current = props.startedAt;
   useEffect(() => setValue(hhmm(props.startedAt)), [props.startedAt]);
-  const commit = () => {
+  const commit = async () => {
     const at = atTime(props.startedAt, value);
-    if (at !== null && hhmm(at) !== hhmm(props.startedAt)) props.onChange(at);
+    if (at === null || hhmm(at) === hhmm(props.startedAt)) return;
+    await props.onChange(at);
+    setValue(hhmm(latest.current));
   };
   return (
-    <div class="start-field">
+    <div class="start-field row">
       <label for="started-at">{t('startedAtLabel')}</label>
       <input
         id="started-at"
         type="time"
         value={value}
         onInput={(e) => setValue(e.currentTarget.value)}
-        onBlur={commit}
+        onBlur={() => void commit()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') void commit();
         }}
       />
     </div>

@@ -1,4 +1,8 @@
-/** One task in the picker's listbox: title, project · client (or what COR said of a typed number), and its pin. */
+/**
+ * One task in the picker's listbox: title, project · client (or what COR said of a typed number),
+ * and marks for pinned and closed. Nothing inside is interactive (an option may not hold a
+ * button): pinning is Alt+P or the picker's own Pin button.
+ */
 import type { TaskRef } from '../core/timer';
 import { t } from '../platform/i18n';
 import { taskLabel } from '../ui/format';
@@ -9,9 +13,8 @@ export function TaskOption(props: {
   active: boolean;
   pinned: boolean;
   lookup: Lookup | null;
-  onPick: () => void;
+  onPick: (event: MouseEvent) => void;
   onHover: () => void;
-  onPin: () => void;
 }) {
   const { task } = props;
   const meta = [task.project, task.client].filter((p) => p !== undefined).join(' · ');
@@ -31,19 +34,12 @@ export function TaskOption(props: {
         <span class="title one-line">{taskLabel(task)}</span>
         {(meta !== '' || note !== '') && <span class="muted one-line">{note || meta}</span>}
       </span>
-      <button
-        type="button"
-        tabIndex={-1}
-        class={props.pinned ? 'pin pinned' : 'pin'}
-        aria-pressed={props.pinned}
-        aria-label={props.pinned ? t('unpinTask', taskLabel(task)) : t('pinTask', taskLabel(task))}
-        onClick={(e) => {
-          e.stopPropagation();
-          props.onPin();
-        }}
-      >
-        {props.pinned ? '★' : '☆'}
-      </button>
+      {task.closed === true && <span class="tag">{t('taskClosed')}</span>}
+      {props.pinned && (
+        <span class="pin-mark" aria-hidden="true">
+          ★
+        </span>
+      )}
     </div>
   );
 }

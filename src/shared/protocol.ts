@@ -99,6 +99,8 @@ export interface Protocol {
   /** An entry or timer set aside as unreadable: send what was recovered, or discard it. */
   'quarantine.retry': { request: { readonly key: string }; response: CommandResult };
   'quarantine.discard': { request: { readonly key: string }; response: CommandResult };
+  /** Reads my hours of today from COR into `today`. */
+  'today.refresh': { request: None; response: CommandResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -128,6 +130,7 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'outbox.claim',
   'quarantine.retry',
   'quarantine.discard',
+  'today.refresh',
 ]);
 
 /** Shape check at the trust boundary; each handler validates its own fields. */

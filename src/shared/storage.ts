@@ -10,6 +10,7 @@ import { PRESENT, type AwayState } from '../core/away';
 import { NO_HEARTBEAT, type Heartbeat } from '../core/heartbeat';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
 import type { TaskRef, TimerState } from '../core/timer';
+import type { TodayEntry } from '../core/today';
 import { isRecord } from '../core/cor-response';
 import { ENTRY_PREFIX, QUARANTINE_PREFIX } from '../core/storage-keys';
 import {
@@ -180,4 +181,29 @@ export const heartbeatItem = defineItem<Heartbeat>(
   NO_HEARTBEAT,
   (raw): raw is Heartbeat =>
     isRecord(raw) && (raw.lastSeen === null || typeof raw.lastSeen === 'number') && isRecord(raw.track),
+);
+
+/**
+ * `today`: my hours COR holds for one local day, for an instant "Today" in the popup. `failedAt`
+ * is set when the last refresh could not reach COR (the popup then says "as of"). Writer: background.
+ */
+export interface TodayCache {
+  readonly date: string;
+  readonly userId: number;
+  readonly entries: readonly TodayEntry[];
+  readonly fetchedAt: number;
+  readonly failedAt: number | null;
+  /** COR's `daily_hours` from `/me`, in ms; null when COR gives none. */
+  readonly dailyMs: number | null;
+}
+export const todayItem = defineItem<TodayCache | null>(
+  'today',
+  null,
+  (raw): raw is TodayCache | null =>
+    raw === null ||
+    (isRecord(raw) &&
+      typeof raw.date === 'string' &&
+      typeof raw.fetchedAt === 'number' &&
+      Array.isArray(raw.entries) &&
+      raw.entries.every((e) => isRecord(e) && typeof e.corId === 'number' && isRecord(e.task))),
 );

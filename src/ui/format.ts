@@ -10,6 +10,11 @@ export function formatTimeOfDay(epochMs: number): string {
   return timeOfDay.format(epochMs);
 }
 
+/** Logged time as people write it (`1:23`); under a minute, "< 1 min" rather than a 0:00 that looks like nothing. */
+export function formatLogged(ms: number): string {
+  return ms < 60_000 ? t('underAMinute') : formatHoursMinutes(ms);
+}
+
 /** The task's title when we know it, else "Task 123". */
 export function taskLabel(task: TaskRef): string {
   return task.title ?? t('taskNumber', task.id);

@@ -1,0 +1,105 @@
+/**
+ * Issue 12: in every state and language the popup fits in Chrome's 600 px, reads at a readable
+ * size and passes axe-core in light and dark. The states are reached with the popup's own
+ * messages (names differ by language); the longest title (300 characters) runs where it can.
+ * Set POPUP_SHOTS=<dir> to keep a screenshot of each state.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED } from '../tools/fake-cor/server.ts';
+import type { Language } from '../tools/chromium-launch.ts';
+import { ExtensionSession } from './harness';
+import { axeViolations, fontSizes, popupHeight, POPUP_MAX_HEIGHT, shoot } from './popup-kit';
+import { startFakeCor, type FakeCor } from '../tools/fake-cor/server.ts';
+
+type Send = { name: string; data: Record<string, unknown> };
+/** What an extension page sees of the chrome API here: the popup's own door to the worker, and storage. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+const send = (page: Page, message: Send) =>
+  page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>, message);
+const storage = (page: Page, key: string) =>
+  page.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key);
+
+/** Each state: its height, axe in both schemes, and (where text shows) readable sizes. */
+async function check(page: Page, name: string, problems: string[], popup = true): Promise<void> {
+  await page.reload();
+  await page.locator('main').waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  const height = await popupHeight(page);
+  if (popup && height > POPUP_MAX_HEIGHT) problems.push(`${name}: ${height} px tall`);
+  const sizes = await fontSizes(page);
+  const small = [...sizes.body!, ...sizes.button!, ...sizes.input!].filter((s) => s < 13);
+  if (small.length > 0 || sizes.muted!.some((s) => s < 12)) problems.push(`${name}: text at ${JSON.stringify(sizes)}`);
+  for (const scheme of ['light', 'dark'] as const) {
+    problems.push(...(await axeViolations(page, scheme)).map((v) => `${name}: ${v}`));
+    await shoot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function inLanguage(language: Language): Promise<string[]> {
+  const cor: FakeCor = await startFakeCor();
+  const session = await ExtensionSession.launch(cor, undefined, undefined, { language });
+  const problems: string[] = [];
+  try {
+    const popup = await session.openPopup();
+    const tag = (state: string) => `${language}-${state}`;
+    await check(popup, tag('signed-out'), problems);
+    const options = await session.openOptions();
+    await check(options, tag('options'), problems, false);
+    await options.close();
+
+    const token = cor.issueToken().access_token;
+    expect(await send(popup, { name: 'auth.sign-in', data: { method: 'token', token } })).toMatchObject({ ok: true });
+    const day = new Date();
+    day.setHours(0, 1, 0, 0);
+    for (const [offset, task] of [
+      [0, SEED.tasks.design],
+      [40, SEED.tasks.budget],
+      [90, SEED.tasks.long],
+    ] as const) {
+      const start = day.getTime() + offset * 60_000;
+      cor.addHour({
+        task_log_id: task,
+        start: new Date(start).toISOString(),
+        stop: new Date(start + 35 * 60_000).toISOString(),
+      });
+    }
+    await send(popup, { name: 'tasks.refresh', data: {} });
+    await send(popup, { name: 'today.refresh', data: {} });
+    await check(popup, tag('idle'), problems);
+
+    const long = { id: SEED.tasks.long, title: SEED.longTitle, project: 'Portal de clientes', client: 'Northwind' };
+    await send(popup, { name: 'timer.start', data: { task: long } });
+    await check(popup, tag('running'), problems);
+
+    // Running + an entry that needs attention: COR refuses hours on a closed task.
+    await send(popup, { name: 'timer.start', data: { task: { id: SEED.tasks.closed } } });
+    await send(popup, { name: 'timer.start', data: { task: long } });
+    await expect
+      .poll(async () => ((await storage(popup, 'outbox')) as Array<{ state: string }>).map((e) => e.state))
+      .toEqual(['needs-attention']);
+    await check(popup, tag('running-attention'), problems);
+
+    // And one more waiting, since COR is away when the timer stops: the longest popup there is.
+    await cor.down();
+    await send(popup, { name: 'timer.stop', data: {} });
+    await send(popup, { name: 'timer.start', data: { task: long } });
+    await expect.poll(async () => ((await storage(popup, 'outbox')) as unknown[]).length).toBe(2);
+    await check(popup, tag('running-waiting-attention'), problems);
+    await cor.up();
+  } finally {
+    await session.close();
+    await cor.close();
+  }
+  return problems;
+}
+
+describe('the popup fits, reads well and passes axe in every state', () => {
+  it.each(['en', 'es', 'pt_BR'] as const)('%s', async (language) => {
+    expect(await inLanguage(language)).toEqual([]);
+  });
+});

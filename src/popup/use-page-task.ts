@@ -1,0 +1,26 @@
+/** "This page": the COR task whose page the popup was opened on, with its title once COR gives it. */
+import { useEffect, useState } from 'preact/hooks';
+import { taskIdFromUrl } from '../core/task-input';
+import type { TaskRef } from '../core/timer';
+import { send } from '../platform/messaging';
+import { activeTabUrl } from '../platform/tabs';
+
+export function usePageTask(): TaskRef | null {
+  const [task, setTask] = useState<TaskRef | null>(null);
+  useEffect(() => {
+    let live = true;
+    void activeTabUrl()
+      .catch(() => null)
+      .then(async (url) => {
+        const id = url === null ? null : taskIdFromUrl(url);
+        if (id === null || !live) return;
+        setTask({ id });
+        const found = await send('tasks.lookup', { id });
+        if (live && found.ok) setTask(found.task);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return task;
+}
