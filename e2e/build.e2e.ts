@@ -55,9 +55,10 @@ describe('the Chrome build', () => {
     const total = js.reduce((sum, f) => sum + statSync(join(CHROME, f)).size, 0);
     const all = files(CHROME).reduce((sum, f) => sum + statSync(join(CHROME, f)).size, 0);
     // Budgets with room to grow; a jump past them means a heavy dependency slipped in.
-    expect(total, `JavaScript: ${total} bytes`).toBeLessThan(120 * 1024);
-    // 224 KiB since issue 11: its strings in three languages are ~28 KB of locale files, not code.
-    expect(all, `whole build: ${all} bytes`).toBeLessThan(224 * 1024);
+    // 128 KiB since issues 10–12 (owners and storage checks, time away, Today): 123 KB now.
+    expect(total, `JavaScript: ${total} bytes`).toBeLessThan(128 * 1024);
+    // 280 KiB since issues 11–13: strings in three languages and the shipped privacy notice; 276 KB now.
+    expect(all, `whole build: ${all} bytes`).toBeLessThan(280 * 1024);
   });
 });
 
