@@ -15,7 +15,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Rec
 const files = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
 
-const PERMISSIONS = ['alarms', 'contextMenus', 'identity', 'idle', 'notifications', 'storage'];
+const PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'idle', 'notifications', 'storage'];
 const HOSTS = ['https://api.projectcor.com/*'];
 
 describe('the Chrome build', () => {

@@ -16,12 +16,17 @@ type Send = { name: string; data: Record<string, unknown> };
 /** What an extension page sees of the chrome API here: the popup's own door to the worker, and storage. */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
 };
 const send = (page: Page, message: Send) =>
   page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>, message);
-const storage = (page: Page, key: string) =>
-  page.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key);
+/** The outbox's entries as stored, one `entry:<id>` key each. */
+const entries = (page: Page) =>
+  page.evaluate(async () =>
+    Object.entries(await chrome.storage.local.get(null))
+      .filter(([key]) => key.startsWith('entry:'))
+      .map(([, entry]) => entry as { state: string }),
+  );
 
 /** Each state: its height, axe in both schemes, and (where text shows) readable sizes. */
 async function check(page: Page, name: string, problems: string[], popup = true): Promise<void> {
@@ -80,7 +85,7 @@ async function inLanguage(language: Language): Promise<string[]> {
     await send(popup, { name: 'timer.start', data: { task: { id: SEED.tasks.closed } } });
     await send(popup, { name: 'timer.start', data: { task: long } });
     await expect
-      .poll(async () => ((await storage(popup, 'outbox')) as Array<{ state: string }>).map((e) => e.state))
+      .poll(async () => (await entries(popup)).map((e) => e.state))
       .toEqual(['needs-attention']);
     await check(popup, tag('running-attention'), problems);
 
@@ -88,7 +93,7 @@ async function inLanguage(language: Language): Promise<string[]> {
     await cor.down();
     await send(popup, { name: 'timer.stop', data: {} });
     await send(popup, { name: 'timer.start', data: { task: long } });
-    await expect.poll(async () => ((await storage(popup, 'outbox')) as unknown[]).length).toBe(2);
+    await expect.poll(async () => (await entries(popup)).length).toBe(2);
     await check(popup, tag('running-waiting-attention'), problems);
     await cor.up();
   } finally {

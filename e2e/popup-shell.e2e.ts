@@ -24,7 +24,7 @@ describe('the popup shell', () => {
   it('hands the header over to the app in place, and only one is left', async () => {
     await test.session.context.addInitScript(WATCH_HANDOVER);
     const popup = await test.session.openPopup();
-    await popup.getByRole('searchbox', { name: 'Search tasks' }).waitFor();
+    await popup.getByRole('button', { name: 'Sign in to COR' }).waitFor();
 
     await expect(popup.getByRole('heading', { name: 'COR Timer' }).count()).resolves.toBe(1);
     await expect(popup.getByText('COR Timer', { exact: true }).count()).resolves.toBe(1);

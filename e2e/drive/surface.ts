@@ -12,6 +12,7 @@ export type Role =
   | 'option'
   | 'radio'
   | 'region'
+  | 'combobox'
   | 'searchbox'
   | 'textbox'
   | 'timer';

@@ -16,7 +16,7 @@ export async function signInWithToken(browser: ExtensionBrowser, cor: FakeCor): 
 
 /** Names the task by number in the search box and starts it; returns the moment of the click. */
 export async function startByNumber(popup: Surface, taskId: number): Promise<number> {
-  await popup.role('searchbox', 'Search tasks').fill(String(taskId));
+  await popup.role('combobox', 'Search tasks').fill(String(taskId));
   await popup.role('option', undefined, { selected: true }).waitFor();
   const clickedAt = Date.now();
   await popup.role('button', 'Start timer').click();
