@@ -106,7 +106,7 @@ describe('fault matrix: answers COR gives', () => {
       rig.cor.failNext(1000, { kind: 'html', status: 502 }, POST_HOURS);
       await rig.startAndStop(T.content);
       await rig.expectWaiting(1);
-      await rig.popup.getByText(text.serverError(502), { exact: true }).waitFor();
+      await rig.popup.getByText(text.serverError(502)).first().waitFor();
       rig.cor.clearFaults();
       await rig.sendNow();
       await rig.expectDeliveredOnce();
@@ -205,7 +205,7 @@ describe('fault matrix: answers COR gives', () => {
 
   it('a closed task (COR’s own 400): needs attention; Move to another task delivers it there, once', ({ expect }) =>
     scenario(expect, '400 closed task → Move', async (rig) => {
-      const stopped = await rig.startAndStop(T.closed);
+      const stopped = await rig.startAndStop(T.closed, { closed: true });
       await rig.expectAttention(1);
       const item = rig.attentionItem('The task is finished, hours cannot be logged');
       await item.waitFor();

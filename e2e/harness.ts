@@ -151,11 +151,16 @@ export async function signInWithTokenOn(options: Page, token: string): Promise<v
   await options.getByText(/^Signed in as /).waitFor();
 }
 
-/** Names the task by number in the popup's search box and starts it, as a person who knows the number would. */
-export async function startByNumber(popup: Page, taskId: number): Promise<void> {
+/**
+ * Names the task by number in the popup's search box and starts it, as a person who knows the
+ * number would; `closed`: COR says the task is closed, and the person starts it anyway.
+ */
+export async function startByNumber(popup: Page, taskId: number, options: { closed?: boolean } = {}): Promise<void> {
   await popup.getByRole('combobox', { name: 'Search tasks' }).fill(String(taskId));
   await popup.getByRole('option', { selected: true }).waitFor();
   await popup.getByRole('button', { name: 'Start timer' }).click();
+  if (options.closed === true)
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Start anyway' }).click();
   await popup.getByRole('button', { name: 'Stop timer' }).waitFor();
 }
 

@@ -17,11 +17,20 @@ import { ExtensionSession, startByNumber } from './harness';
 
 /** What fault rules match: the extension's one write to COR. */
 export const POST_HOURS = { method: 'POST', path: '/v1/hours' } as const;
-/** The in-doubt lookup (`GET /v1/hours`). */
-export const LIST_HOURS = { method: 'GET', path: '/v1/hours' } as const;
-
 export const isPost = (r: RecordedRequest): boolean => r.method === 'POST' && r.path === '/v1/hours';
-export const isLookup = (r: RecordedRequest): boolean => r.method === 'GET' && r.path === '/v1/hours';
+
+/**
+ * The in-doubt lookup: `GET /v1/hours` over the two days around the entry. The popup's Today
+ * asks the same endpoint for a wider range (core/today.ts), and is not a lookup.
+ */
+export const isLookup = (r: RecordedRequest): boolean => {
+  if (r.method !== 'GET' || r.path !== '/v1/hours') return false;
+  const filters = JSON.parse(r.query.filters ?? '{}') as { dateStart?: string; dateDeadline?: string };
+  const days = (Date.parse(filters.dateDeadline ?? '') - Date.parse(filters.dateStart ?? '')) / 86_400_000;
+  return days === 2;
+};
+/** Matches only the in-doubt lookup. */
+export const LIST_HOURS = { method: 'GET', path: '/v1/hours', where: isLookup } as const;
 
 /** Long enough for a backoff step, the 10 s in-doubt grace and a lookup, on a busy 2-core machine. */
 export const DELIVERY_MS = 45_000;
@@ -172,8 +181,8 @@ export class Rig {
   }
 
   /** Names the task by number in the search box and starts it, as a person who knows the number would. */
-  async start(taskId: number): Promise<void> {
-    await startByNumber(this.popup, taskId);
+  async start(taskId: number, options: { closed?: boolean } = {}): Promise<void> {
+    await startByNumber(this.popup, taskId, options);
   }
 
   /** Stops the running timer in the popup; remembers what COR must receive. */
@@ -194,8 +203,8 @@ export class Rig {
     return stopped;
   }
 
-  async startAndStop(taskId: number): Promise<StoppedTimer> {
-    await this.start(taskId);
+  async startAndStop(taskId: number, options: { closed?: boolean } = {}): Promise<StoppedTimer> {
+    await this.start(taskId, options);
     return this.stop();
   }
 

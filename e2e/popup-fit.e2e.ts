@@ -84,9 +84,7 @@ async function inLanguage(language: Language): Promise<string[]> {
     // Running + an entry that needs attention: COR refuses hours on a closed task.
     await send(popup, { name: 'timer.start', data: { task: { id: SEED.tasks.closed } } });
     await send(popup, { name: 'timer.start', data: { task: long } });
-    await expect
-      .poll(async () => (await entries(popup)).map((e) => e.state))
-      .toEqual(['needs-attention']);
+    await expect.poll(async () => (await entries(popup)).map((e) => e.state)).toEqual(['needs-attention']);
     await check(popup, tag('running-attention'), problems);
 
     // And one more waiting, since COR is away when the timer stops: the longest popup there is.

@@ -34,6 +34,7 @@ export class FaultQueue {
 function matches(match: FaultMatch, req: RecordedRequest): boolean {
   if (match.method !== undefined && match.method.toUpperCase() !== req.method) return false;
   if (match.host !== undefined && match.host.toLowerCase() !== req.host) return false;
+  if (match.where !== undefined && !match.where(req)) return false;
   if (match.path === undefined) return true;
   if (typeof match.path === 'string') return match.path === req.path;
   match.path.lastIndex = 0; // a /g or /y RegExp keeps state between tests

@@ -41,6 +41,8 @@ export interface FaultMatch {
   path?: string | RegExp;
   /** Host without port, e.g. `api.projectcor.com`. */
   host?: string;
+  /** Any further test of the request (its query, say); the rule applies only when it answers true. */
+  where?: (request: RecordedRequest) => boolean;
 }
 
 /** What a route answers. The server writes it (or drops it, for `commit-then-drop`). */
