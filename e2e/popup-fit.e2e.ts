@@ -17,7 +17,10 @@ type Send = { name: string; data: Record<string, unknown> };
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
+  /** In the worker: dispatching runs the idle listener the extension registered (TESTING.md). */
+  idle: { onStateChanged: { dispatch(state: string): void } };
 };
+const away = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('away')).away);
 const send = (page: Page, message: Send) =>
   page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>, message);
 /** The outbox's entries as stored, one `entry:<id>` key each. */
@@ -80,6 +83,15 @@ async function inLanguage(language: Language): Promise<string[]> {
     const long = { id: SEED.tasks.long, title: SEED.longTitle, project: 'Portal de clientes', client: 'Northwind' };
     await send(popup, { name: 'timer.start', data: { task: long } });
     await check(popup, tag('running'), problems);
+
+    // Away and back (issue 11): "You were away" comes first, above the running timer.
+    const movedBack = Date.now() - 20 * 60_000;
+    await send(popup, { name: 'timer.adjust-start', data: { startedAt: movedBack, confirmed: true } });
+    await session.worker.evaluate(() => chrome.idle.onStateChanged.dispatch('idle'));
+    await session.worker.evaluate(() => chrome.idle.onStateChanged.dispatch('active'));
+    await expect.poll(async () => ((await away(popup)) as { question: unknown } | undefined)?.question).toBeTruthy();
+    await check(popup, tag('running-away'), problems);
+    await send(popup, { name: 'away.answer', data: { answer: 'keep' } });
 
     // Running + an entry that needs attention: COR refuses hours on a closed task.
     await send(popup, { name: 'timer.start', data: { task: { id: SEED.tasks.closed } } });

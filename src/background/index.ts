@@ -44,7 +44,9 @@ browser.alarms.onAlarm.addListener(
     if (alarm.name === HEARTBEAT_ALARM) await beat();
   }),
 );
-browser.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details));
+// The welcome tab waits for the worker's start-up: a page opened while the install is still
+// settling could get empty i18n messages from Chromium (seen as message keys on the page).
+browser.runtime.onInstalled.addListener((details) => void started.then(() => welcomeOnInstall(details)));
 browser.runtime.onStartup.addListener(whenReady(() => flushOutbox({ force: true })));
 browser.storage.onChanged.addListener(
   whenReady((changes, area) => (area === 'local' ? refreshSurfaces(Object.keys(changes)) : Promise.resolve())),
@@ -67,9 +69,9 @@ onIconClicked(() => run(iconClickWork()));
 onMenuClicked((click) => run(menuWork(click)));
 
 // A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser shows.
-whenReady(async () => {
+const started: Promise<void> = ready.then(async () => {
   await setUpSurfaces();
   await applyAwaySettings();
   await beat({ workerStart: true });
   await flushOutbox();
-})();
+});
