@@ -12,7 +12,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -25,10 +30,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [polyfillOnlyInPlatform], patterns: [{ group: ['**/platform/**', '**/background/**', '**/popup/**', '**/options/**', '**/ui/**', '**/shared/**', 'preact', 'preact/*'], message: 'core/ is pure: no browser, no UI, no storage.' }] },
+        {
+          paths: [polyfillOnlyInPlatform],
+          patterns: [
+            {
+              group: [
+                '**/platform/**',
+                '**/background/**',
+                '**/popup/**',
+                '**/options/**',
+                '**/ui/**',
+                '**/shared/**',
+                'preact',
+                'preact/*',
+              ],
+              message: 'core/ is pure: no browser, no UI, no storage.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'fetch', 'chrome', 'browser', 'window', 'document', 'localStorage'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'core/ takes time as an argument.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core/ takes time as an argument.' },
+      ],
     },
   },
   {

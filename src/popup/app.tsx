@@ -60,6 +60,9 @@ export function App() {
   const signedIn = account.status !== 'signed-out';
   const userId = account.status === 'signed-out' ? null : account.userId;
   const mine = ownedBy(outbox, userId);
+  // While "You were away" waits, it is the one thing to do: nothing starts or stops before it is
+  // answered, so Today and the picker step aside and the popup still fits.
+  const asking = away?.question != null && timer.status === 'running';
   return (
     <main class="stack">
       <header class="row">
@@ -71,15 +74,15 @@ export function App() {
       </header>
       {account.status !== 'signed-in' && <AccountNotice account={account} />}
       {/* Questions to the person (away, overlap, sign-out) come first, above everything else. */}
-      {away?.question != null && timer.status === 'running' && <AwayQuestion question={away.question} timer={timer} />}
+      {asking && <AwayQuestion question={away.question} timer={timer} />}
       <OutboxPanel outbox={mine} onSendNow={() => send('outbox.send-now', {})} />
       <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
       {timer.status === 'running' && <RunningTimer timer={timer} />}
       {signedIn && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />
       )}
-      {signedIn && <LastLogged recent={recent} />}
-      {signedIn && (
+      {signedIn && !asking && <LastLogged recent={recent} />}
+      {signedIn && !asking && (
         <Today
           cache={today ?? null}
           timer={timer}
@@ -89,7 +92,7 @@ export function App() {
           compact={timer.status === 'running' && mine.length > 0}
         />
       )}
-      {signedIn && <TaskPicker sources={sources} running={timer.status === 'running'} />}
+      {signedIn && !asking && <TaskPicker sources={sources} running={timer.status === 'running'} />}
       <Announcer timer={timer} recent={recent} />
     </main>
   );
