@@ -9,12 +9,11 @@ import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';
 import { serial } from './serial';
 
-/** Resolves with everything stored, as it is once upgraded: the start-up's one read, for what follows it. */
-export function upgradeStorage(): Promise<Record<string, unknown>> {
+export function upgradeStorage(): Promise<void> {
   return serial(async () => {
     let data: Record<string, unknown> = await browser.storage.local.get(null);
     // Written by a newer version: leave it exactly as it is rather than guess at its shape.
-    if (storedVersion(data) > SCHEMA_VERSION) return data;
+    if (storedVersion(data) > SCHEMA_VERSION) return;
     for (const step of migrationsFor(data, { now: clock.now(), generation: clock.newId() })) {
       await apply(step.plan);
       // Recorded last: a worker stopped before this line runs the same step again, to the same result.
@@ -22,9 +21,7 @@ export function upgradeStorage(): Promise<Record<string, unknown>> {
       data = applyPlan(data, step.plan);
     }
     if (data.schemaVersion !== SCHEMA_VERSION) await browser.storage.local.set({ schemaVersion: SCHEMA_VERSION });
-    const swept = sweep(data, clock.now());
-    await apply(swept);
-    return applyPlan(data, swept);
+    await apply(sweep(data, clock.now()));
   });
 }
 
