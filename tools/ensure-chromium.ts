@@ -21,21 +21,44 @@ export function isExecutable(path: string): boolean {
   }
 }
 
+function exists(path: string): boolean {
+  try {
+    accessSync(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function canUseApt(): boolean {
   return process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
+}
+
+/**
+ * Debian's language packs for its Chromium: without them Chromium on Linux ignores LANGUAGE/LANG
+ * and the es and pt_BR popup tests see English (TESTING.md, "Languages in Chromium on Linux").
+ */
+const DEBIAN_LANGUAGE_PACK = '/usr/lib/chromium/locales/pt-BR.pak';
+
+function aptInstall(packages: string[]): void {
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 export function ensureChromium(): void {
   const path = chromePath();
   if (isExecutable(path)) {
     console.log(`e2e: using Chromium at ${path}`);
+    if (path === DEFAULT_CHROME && canUseApt() && !exists(DEBIAN_LANGUAGE_PACK)) {
+      console.log("e2e: installing Debian's chromium-l10n (the language tests need it)…");
+      aptInstall(['chromium-l10n']);
+    }
   } else if (process.env.CHROME_PATH === undefined && canUseApt()) {
-    console.log("e2e: Chromium not found; installing Debian's chromium package (about a minute)…");
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    console.log("e2e: Chromium not found; installing Debian's chromium and chromium-l10n packages (about a minute)…");
+    aptInstall(['chromium', 'chromium-l10n']);
   } else {
     console.error(
       [
