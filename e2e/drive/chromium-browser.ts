@@ -3,12 +3,13 @@ import type { Page } from 'playwright-core';
 import type { FakeCor } from '../../tools/fake-cor/server.ts';
 import { CdpTarget } from '../cdp-target';
 import { ExtensionSession } from '../harness';
-import type { ExtensionBrowser, MenuClick, ShownNotification } from './extension-browser';
+import type { ExtensionBrowser, IdleChange, MenuClick, ShownNotification } from './extension-browser';
 import { playwrightSurface } from './playwright-surface';
 import type { Surface } from './surface';
 
 type Chrome = {
   contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } };
+  idle: { onStateChanged: { dispatch(state: string): void } };
   tabs: { query(q: object): Promise<unknown[]> };
   notifications: { getAll(): Promise<Record<string, true>> };
   runtime: {
@@ -78,18 +79,24 @@ export class ChromiumBrowser implements ExtensionBrowser {
     await cdp.detach();
   }
 
-  /**
-   * Fires the worker's registered listener (TESTING.md). A real click would wake a stopped worker
-   * by itself; evaluate cannot, so an extension page wakes it first with a message it ignores.
-   */
+  /** Fires the worker's registered listener (TESTING.md). */
   async clickMenu(click: MenuClick): Promise<void> {
-    const page = await this.session.openOptions();
-    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }));
-    await page.close();
+    await this.wake();
     await this.session.worker.evaluate(async (info) => {
       const [tab] = await chrome.tabs.query({ active: true });
       chrome.contextMenus.onClicked.dispatch({ editable: false, frameId: 0, ...info }, tab);
     }, click);
+  }
+
+  /** Fires the worker's registered listener (TESTING.md), as Chrome does when the system's idle state changes. */
+  async systemIdle(change: IdleChange): Promise<void> {
+    await this.wake();
+    await this.session.worker.evaluate((state) => chrome.idle.onStateChanged.dispatch(state), change);
+  }
+
+  /** Chrome's idle API has no getter for the interval. */
+  idleDetectionSeconds(): Promise<number | null> {
+    return Promise.resolve(null);
   }
 
   /** The action popup is a page target Playwright does not list; Chrome announces it over CDP (TESTING.md). */
@@ -112,5 +119,15 @@ export class ChromiumBrowser implements ExtensionBrowser {
 
   close(): Promise<void> {
     return this.session.close();
+  }
+
+  /**
+   * A real event would wake a stopped worker by itself; evaluate cannot (it hangs on a stopped
+   * worker), so an extension page wakes it first with a message it ignores.
+   */
+  private async wake(): Promise<void> {
+    const page = await this.session.openOptions();
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }));
+    await page.close();
   }
 }

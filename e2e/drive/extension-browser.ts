@@ -7,6 +7,9 @@ import type { Surface } from './surface';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** What the system reports about the person (Firefox's idle service reports no `locked`). */
+export type IdleChange = 'idle' | 'active';
+
 /** What "Log time on this task" hands the extension's listener, as the browser reports a right-click. */
 export interface MenuClick {
   readonly menuItemId: string;
@@ -36,6 +39,13 @@ export interface ExtensionBrowser {
   pressShortcut(command: string): Promise<void>;
   /** A click on one of the extension's context-menu items, delivered to its real registered listener. */
   clickMenu(click: MenuClick): Promise<void>;
+  /**
+   * The system reports the person idle (no input for the detection interval) or back, delivered
+   * to the extension's real `idle.onStateChanged` listener; a stopped background is woken for it.
+   */
+  systemIdle(change: IdleChange): Promise<void>;
+  /** The idle detection interval the browser applies to the extension, in seconds; null where the browser does not tell (Chromium). */
+  idleDetectionSeconds(): Promise<number | null>;
   /** Waits until the browser shows the extension's real action popup (not the page in a tab). */
   waitForActionPopup(): Promise<void>;
   /** Notifications the extension showed (Chromium: those still on screen; its getAll gives ids only). */

@@ -4,8 +4,16 @@
  * WebDriver BiDi, its COR traffic routed to fake-cor by prefs (TESTING.md, "Firefox end to end").
  */
 import type { Browser } from 'puppeteer-core';
-import { bidi, errorListenerScript, inChrome, keysetId, RECORD_ALERTS } from './firefox-privileged';
-import type { ExtensionBrowser, MenuClick, ShownNotification } from './extension-browser';
+import {
+  bidi,
+  errorListenerScript,
+  fireIdleScript,
+  idleIntervalScript,
+  inChrome,
+  keysetId,
+  RECORD_ALERTS,
+} from './firefox-privileged';
+import type { ExtensionBrowser, IdleChange, MenuClick, ShownNotification } from './extension-browser';
 import { manifest, navigate, start, UUID } from './firefox-launch';
 import { puppeteerSurface } from './puppeteer-surface';
 import type { Surface } from './surface';
@@ -104,6 +112,14 @@ export class FirefoxBrowser implements ExtensionBrowser {
       `const extension = WebExtensionPolicy.getByID(${JSON.stringify(this.addonId)}).extension;
        extension.emit('webext-menu-menuitem-click', ${JSON.stringify(info)}, gBrowser.selectedTab);`,
     );
+  }
+
+  systemIdle(change: IdleChange): Promise<void> {
+    return inChrome(this.browser, fireIdleScript(this.addonId, change));
+  }
+
+  idleDetectionSeconds(): Promise<number | null> {
+    return inChrome(this.browser, idleIntervalScript(this.addonId));
   }
 
   /** The popup is a <browser> in the toolbar button's panel, in the browser window's chrome scope. */

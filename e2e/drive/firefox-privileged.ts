@@ -2,9 +2,10 @@
  * Firefox's browser-chrome scope, reached through WebDriver BiDi (needs
  * --remote-allow-system-access; TESTING.md). It is where the things a person does outside the
  * pages happen: the event page's lifecycle, the keyset a shortcut fires, a context-menu click,
- * and the console where Firefox reports the extension's uncaught errors.
+ * the system's idle state, and the console where Firefox reports the extension's uncaught errors.
  */
 import type { Browser } from 'puppeteer-core';
+import type { IdleChange } from './extension-browser';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
@@ -81,3 +82,36 @@ export const RECORD_ALERTS = `
       .QueryInterface(Ci.nsIComponentRegistrar)
       .registerFactory(Services.uuid.generateUUID(), 'COR Timer test alerts', '@mozilla.org/alerts-service;1', factory);
   }`;
+
+/**
+ * The add-on's entry in Firefox's idle bookkeeping, as `idle` (or null). ext-idle.js (the parent
+ * side of `browser.idle`) registers one observer per add-on with the user-idle service
+ * (`@mozilla.org/widget/useridleservice;1`, `addIdleObserver(observer, interval)`) and keeps it,
+ * with the interval the add-on set, in `idleObserversMap` in the shared scope of the ext-*.js
+ * scripts. The service calls that observer's `observe(service, 'idle' | 'active', seconds)`; the
+ * observer turns it into `idle.onStateChanged` for the add-on, through its primed listener when
+ * the event page is stopped, which wakes it.
+ */
+function idleEntry(addonId: string): string {
+  return `
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const extension = WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).extension;
+    const observers = Cu.evalInSandbox(
+      'typeof idleObserversMap === "undefined" ? null : idleObserversMap',
+      ExtensionParent.apiManager.global,
+    );
+    const idle = observers?.has(extension) ? observers.get(extension) : null;`;
+}
+
+/** What the user-idle service does when the person goes idle or comes back: it notifies the add-on's observer. */
+export function fireIdleScript(addonId: string, change: IdleChange): string {
+  return `${idleEntry(addonId)}
+    if (!idle?.observer) throw new Error('the add-on observes no idle state (no idle.onStateChanged listener)');
+    const service = Cc['@mozilla.org/widget/useridleservice;1'].getService(Ci.nsIUserIdleService);
+    idle.observer.observe(service, ${JSON.stringify(change)}, String(idle.detectionInterval));`;
+}
+
+/** The detection interval (seconds) the add-on's observer is registered with, or null without one. */
+export function idleIntervalScript(addonId: string): string {
+  return `${idleEntry(addonId)} return idle?.observer ? idle.detectionInterval : null;`;
+}

@@ -11,9 +11,9 @@ type Find = () => Promise<ElementHandle<Element>>;
 // Generous: Firefox on a loaded 2-core machine; the test's own timeout still bounds it.
 const TIMEOUT = 30_000;
 
-function control(page: Page, find: Find, gone: () => Promise<void>): Control {
+function control(page: Page, find: Find, gone: () => Promise<void>, click?: () => Promise<void>): Control {
   return {
-    click: async () => (await find()).click(),
+    click: click ?? (async () => (await find()).click()),
     fill: async (value) => {
       const field = await find();
       // Select what is there so typing replaces it, then type as a person would.
@@ -36,6 +36,10 @@ function bySelector(page: Page, selector: string): Control {
     page,
     async () => (await page.waitForSelector(selector, { timeout: TIMEOUT }))!,
     async () => void (await page.waitForSelector(selector, { hidden: true, timeout: TIMEOUT })),
+    // A locator finds the element again at the moment of the click, visible, enabled and still,
+    // as Playwright's does: a handle found earlier can be gone once the popup re-renders (seen
+    // as "Node is either not clickable or not an Element" on Send now while the outbox updated).
+    () => page.locator(selector).setTimeout(TIMEOUT).click(),
   );
 }
 

@@ -2,12 +2,13 @@
  * The everyday scenarios, written once against the shared helpers and run in each browser
  * (e2e/cross-browser.e2e.ts for Chromium, e2e/firefox/*.firefox.ts for Firefox): sign-in both
  * ways, start → stop, the background stopped mid-timer, a browser restart, COR failing then
- * recovering; and the doors other than the popup (./doors.ts).
+ * recovering; the doors other than the popup (./doors.ts); and the away question (./away.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import type { BrowserName } from '../drive/extension-browser';
 import { useBrowser } from '../drive/use-browser';
+import { awayScenarios } from './away';
 import { doorScenarios } from './doors';
 import { expectStampNear, posted, signInWithToken, startByNumber, stopTimer } from './steps';
 
@@ -108,4 +109,5 @@ export function everydayScenarios(name: BrowserName): void {
     });
   });
   doorScenarios(t, name);
+  awayScenarios(t, name);
 }

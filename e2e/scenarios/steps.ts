@@ -45,15 +45,45 @@ export function posted(cor: FakeCor): Posted[] {
   return cor.requests.filter((r) => r.method === 'POST' && r.path === '/v1/hours').map((r) => r.json as Posted);
 }
 
-type Timer = { status: string; task?: { id: number; title?: string } };
+/** COR's request format for a moment: ISO 8601 UTC in whole seconds (COR stores no milliseconds). */
+export function corStamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
 
-/** The stored timer, read from an extension page. */
-export async function storedTimer(browser: ExtensionBrowser): Promise<Timer | undefined> {
+/** What an extension page's `chrome.*` answers, as the extension itself sees it. */
+async function fromExtension<A, R>(browser: ExtensionBrowser, read: (arg: A) => Promise<R>, arg: A): Promise<R> {
   const page = await browser.openOptions();
-  type Api = { chrome: { storage: { local: { get(k: string): Promise<{ timer?: Timer }> } } } };
-  const { timer } = await page.evaluate(() => (globalThis as unknown as Api).chrome.storage.local.get('timer'), null);
+  const value = await page.evaluate(read, arg);
   await page.close();
-  return timer;
+  return value;
+}
+
+type Chrome = {
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: object): Promise<string> };
+};
+
+/** A stored value, read from an extension page. */
+export function stored<T>(browser: ExtensionBrowser, key: string): Promise<T | undefined> {
+  type Api = { chrome: Chrome };
+  return fromExtension(
+    browser,
+    async (key) => (await (globalThis as unknown as Api).chrome.storage.local.get(key))[key] as T | undefined,
+    key,
+  );
+}
+
+/** The toolbar icon's badge text. */
+export function badgeText(browser: ExtensionBrowser): Promise<string> {
+  type Api = { chrome: Chrome };
+  return fromExtension(browser, () => (globalThis as unknown as Api).chrome.action.getBadgeText({}), null);
+}
+
+type Timer = { status: string; startedAt?: number; task?: { id: number; title?: string } };
+
+/** The stored timer. */
+export function storedTimer(browser: ExtensionBrowser): Promise<Timer | undefined> {
+  return stored<Timer>(browser, 'timer');
 }
 
 /**
@@ -74,9 +104,9 @@ export async function untilTimerIs(browser: ExtensionBrowser, status: string, ac
 
 /** Which of `ids` are context-menu items of the extension now (update rejects an unknown id), read from an extension page. */
 export async function menuItemsExisting(browser: ExtensionBrowser, ids: string[]): Promise<string[]> {
-  const page = await browser.openOptions();
   type Api = { chrome: { contextMenus: { update(id: string, change: object): Promise<void> } } };
-  const found = await page.evaluate(
+  const found = await fromExtension(
+    browser,
     (ids) =>
       Promise.all(
         ids.map((id) =>
@@ -88,6 +118,5 @@ export async function menuItemsExisting(browser: ExtensionBrowser, ids: string[]
       ),
     ids,
   );
-  await page.close();
   return found.filter((id): id is string => id !== null);
 }
