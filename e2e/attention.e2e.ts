@@ -10,6 +10,9 @@ import { postedHours, startByNumber, useExtension } from './harness';
 
 const t = useExtension({ signedIn: true });
 
+/** "Landing page redesign": not one of Ana's tasks, so only COR's title search finds it. */
+const LANDING = 1008;
+
 const REFUSAL = [{ field: 'stop', validation: 'after', message: 'The <b>stop</b> must follow the start' }];
 
 /** Times one entry on `taskId` that COR refuses with a 417 validation array; returns the popup showing it. */
@@ -21,6 +24,8 @@ async function refusedEntry(taskId: number): Promise<Page> {
   await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor();
   return popup;
 }
+
+const titleOf = (id: number) => t.cor.tasks.find((task) => task.id === id)!.title;
 
 const postedBodies = () =>
   postedHours(t.cor).map((p) => p.body as { task_log_id: number; start: string; stop: string });
@@ -44,7 +49,7 @@ describe('Needs attention', () => {
     const popup = await refusedEntry(SEED.tasks.design);
     await popup.getByRole('button', { name: 'Move to another task' }).focus();
     await popup.keyboard.press('Enter');
-    const field = popup.getByRole('textbox', { name: 'Task number or link' });
+    const field = popup.getByRole('combobox', { name: 'Move to task' });
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.type('#99999');
     await popup.keyboard.press('Enter');
@@ -56,6 +61,36 @@ describe('Needs attention', () => {
     const [refused, moved] = postedBodies();
     expect(moved).toEqual({ ...refused, task_log_id: SEED.tasks.budget });
     expect(t.cor.hours.map((h) => h.task_log_id)).toEqual([SEED.tasks.budget]);
+  });
+
+  it('moves the entry to a task found by part of its title, chosen with the keyboard; COR gets it once', async () => {
+    const popup = await refusedEntry(SEED.tasks.design);
+    await popup.getByRole('button', { name: 'Move to another task' }).click();
+    const field = popup.getByRole('combobox', { name: 'Move to task' });
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // ↓ opens the list of known tasks (the entry's own task is not among them) and moves the highlight.
+    await popup.keyboard.press('ArrowDown');
+    const list = popup.getByRole('listbox', { name: 'Move to task' });
+    await list.getByRole('option').first().waitFor();
+    expect(await list.getByRole('option', { name: new RegExp(titleOf(SEED.tasks.design)) }).count()).toBe(0);
+    const highlighted = () => field.getAttribute('aria-activedescendant');
+    const first = await highlighted();
+    await popup.keyboard.press('ArrowDown');
+    expect(await highlighted()).not.toBe(first);
+    // Part of a title only COR knows (not one of Ana's tasks): COR's title search finds it.
+    await popup.keyboard.type('landing');
+    const option = list.getByRole('option', { name: /Landing page redesign/ });
+    await option.waitFor();
+    await popup.keyboard.press('ArrowUp');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('heading', { name: '1 entry needs your attention' }).waitFor({ state: 'detached' });
+    // The picker is back, and has the focus the Move form had.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('task-search');
+    await expect.poll(() => t.cor.hours.length).toBe(1);
+    const [refused, ...after] = postedBodies();
+    expect(after).toEqual([{ ...refused, task_log_id: LANDING }]);
+    expect(t.cor.hours.map((h) => h.task_log_id)).toEqual([LANDING]);
   });
 
   it('asks before discarding; “Keep it” keeps the entry, “Discard entry” removes it and nothing reaches COR', async () => {

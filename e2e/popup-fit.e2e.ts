@@ -17,6 +17,7 @@ type Send = { name: string; data: Record<string, unknown> };
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
+  i18n: { getMessage(key: string): string };
   /** In the worker: dispatching runs the idle listener the extension registered (TESTING.md). */
   idle: { onStateChanged: { dispatch(state: string): void } };
 };
@@ -31,11 +32,32 @@ const entries = (page: Page) =>
       .map(([, entry]) => entry as { state: string }),
   );
 
+/**
+ * "Move to another task" opened on the first entry that needs attention, with part of a title
+ * typed: the combobox lists what matches. Reached by position (the names differ by language):
+ * the entry's second choice is Move.
+ */
+async function moving(page: Page): Promise<void> {
+  await page.locator('.attention-list > li').first().getByRole('button').nth(1).click();
+  await page.keyboard.type('de');
+  await page.locator('.attention-list [role=listbox] [role=option]').first().waitFor();
+  // COR's answer (or, while COR is away, word that its search is unavailable) is in.
+  const searching = await page.evaluate(() => chrome.i18n.getMessage('searching'));
+  await expect.poll(() => page.locator('.attention-list [role=status]').textContent()).not.toBe(searching);
+}
+
 /** Each state: its height, axe in both schemes, and (where text shows) readable sizes. */
-async function check(page: Page, name: string, problems: string[], popup = true): Promise<void> {
+async function check(
+  page: Page,
+  name: string,
+  problems: string[],
+  popup = true,
+  prepare: (page: Page) => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   await page.reload();
   await page.locator('main').waitFor();
   await page.evaluate(() => document.fonts.ready);
+  await prepare(page);
   const height = await popupHeight(page);
   if (popup && height > POPUP_MAX_HEIGHT) problems.push(`${name}: ${height} px tall`);
   const sizes = await fontSizes(page);
@@ -78,6 +100,11 @@ async function inLanguage(language: Language): Promise<string[]> {
     }
     await send(popup, { name: 'tasks.refresh', data: {} });
     await send(popup, { name: 'today.refresh', data: {} });
+    // From here on the company is known (a COR task page was seen): "Open in COR" links show.
+    await send(popup, {
+      name: 'account.page-seen',
+      data: { url: `https://acme.cor.works/tasks/${SEED.tasks.design}` },
+    });
     await check(popup, tag('idle'), problems);
 
     const long = { id: SEED.tasks.long, title: SEED.longTitle, project: 'Portal de clientes', client: 'Northwind' };
@@ -98,6 +125,7 @@ async function inLanguage(language: Language): Promise<string[]> {
     await send(popup, { name: 'timer.start', data: { task: long } });
     await expect.poll(async () => (await entries(popup)).map((e) => e.state)).toEqual(['needs-attention']);
     await check(popup, tag('running-attention'), problems);
+    await check(popup, tag('running-attention-move'), problems, true, moving);
 
     // And one more waiting, since COR is away when the timer stops: the longest popup there is.
     await cor.down();
@@ -105,6 +133,7 @@ async function inLanguage(language: Language): Promise<string[]> {
     await send(popup, { name: 'timer.start', data: { task: long } });
     await expect.poll(async () => (await entries(popup)).length).toBe(2);
     await check(popup, tag('running-waiting-attention'), problems);
+    await check(popup, tag('running-waiting-attention-move'), problems, true, moving);
     await cor.up();
   } finally {
     await session.close();

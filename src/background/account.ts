@@ -1,4 +1,5 @@
 /** Who is signed in: asked of COR (`GET /me`) and kept, without secrets, in `account`. */
+import { companyOfTaskPage, isCompany } from '../core/cor-web';
 import { meRequest } from '../core/cor-requests';
 import type { Classified } from '../core/cor-response';
 import { isRecord } from '../core/cor-response';
@@ -6,7 +7,9 @@ import { cutName } from '../core/cor-text';
 import { toInteger } from '../core/hours';
 import { writeItems } from '../platform/storage-item';
 import { accountItem, type AccountView } from '../shared/storage';
+import type { CommandResult } from '../shared/protocol';
 import { callCor } from './cor-client';
+import { serial } from './serial';
 import { currentGeneration, whileSession } from './session';
 
 type Failure = Exclude<Classified, { class: 'ok' }>;
@@ -42,4 +45,22 @@ export async function currentUserId(): Promise<number | Failure> {
   const refreshed = await refreshAccount();
   if ('class' in refreshed) return refreshed;
   return refreshed.status === 'signed-out' || refreshed.userId === null ? SIGNED_OUT : refreshed.userId;
+}
+
+/**
+ * The popup was opened on a COR task page (`acme.cor.works/tasks/123`): that is where this person
+ * works in COR, so "Open in COR" links can point there. Neither `/me` nor the login answer names
+ * the web app; only a consent-page sign-in does, and what the person typed there is never
+ * replaced by a page. Kept in `account`, so it goes with the session (sign-out, another sign-in).
+ */
+export async function learnCompany(pageUrl: string): Promise<CommandResult> {
+  const company = companyOfTaskPage(pageUrl);
+  if (company === null) return { ok: false, error: 'invalid-task' };
+  await serial(async () => {
+    const account = await accountItem.get();
+    if (account.status === 'signed-out' || account.company === company) return;
+    if (account.method === 'company' && isCompany(account.company)) return;
+    await writeItems(accountItem.entry({ ...account, company }));
+  });
+  return { ok: true };
 }

@@ -4,6 +4,7 @@ import { readTaskRef } from '../core/tasks';
 import { assertNever } from '../core/timer';
 import { clock } from '../platform/clock';
 import type { Message } from '../shared/protocol';
+import { learnCompany } from './account';
 import { claimEntry, discardOther, discardQuarantined, resolveEntry, retryQuarantined } from './attention';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
@@ -96,6 +97,10 @@ export async function handleMessage(message: Message, at: number = clock.now()):
       return isQuarantineKey(message.data.key) ? discardQuarantined(message.data.key) : ENTRY_GONE;
     case 'today.refresh':
       return refreshToday();
+    case 'account.page-seen': {
+      const { url } = message.data;
+      return typeof url === 'string' && url.length <= 2048 ? learnCompany(url) : INVALID_TASK;
+    }
     default:
       return assertNever(message);
   }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED, startFakeCor, type FakeCor } from '../../tools/fake-cor/server.ts';
 import { corRequest } from '../../tools/fake-cor/test-helper.ts';
-import { fetchVia, installFakeBrowser } from '../test/fake-platform';
+import { fetchVia, installFakeBrowser, sendFromPopup } from '../test/fake-platform';
 import { allStorageText, popup, postsOf, requestsTo, startWorker, stored, storedOutbox } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
@@ -130,6 +130,15 @@ describe('signing in with the company’s COR page', () => {
     });
     const exchange = requestsTo(cor, '/v1/oauth2/token')[0]!;
     expect(exchange.query).toMatchObject({ grant_type: 'authorization_code', code: expect.any(String) as unknown });
+  });
+
+  it('keeps the company named there for "Open in COR": a task page of another company does not replace it', async () => {
+    Object.assign(fakeBrowser.identity, { launchWebAuthFlow: vi.fn(consentBy('allow')) });
+    await popup.signIn({ method: 'company', company: 'acme.cor.works' });
+    expect(await stored('account')).toMatchObject({ method: 'company', company: 'acme' });
+    const seen = await sendFromPopup({ name: 'account.page-seen', data: { url: 'https://demo.cor.works/tasks/1001' } });
+    expect(seen).toEqual({ ok: true });
+    expect(await stored('account')).toMatchObject({ method: 'company', company: 'acme' });
   });
 
   it('refuses a malformed company address without opening anything', async () => {

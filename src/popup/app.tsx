@@ -3,7 +3,7 @@
  * Most important first, so that it fits in Chrome's 600 px: questions, entries that need the
  * person, the running timer, today, then the picker.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
@@ -45,6 +45,7 @@ export function App() {
   const today = useItem(todayItem);
   const pageTask = usePageTask();
   const away = useItem(awayItem);
+  const [moving, setMoving] = useState<string | null>(null);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
@@ -60,9 +61,16 @@ export function App() {
   const signedIn = account.status !== 'signed-out';
   const userId = account.status === 'signed-out' ? null : account.userId;
   const mine = ownedBy(outbox, userId);
+  // Where "Open in COR" links go: checked (and maybe refused) by the links themselves.
+  const company = account.status === 'signed-out' ? null : (account.company ?? null);
   // While "You were away" waits, it is the one thing to do: nothing starts or stops before it is
   // answered, so Today and the picker step aside and the popup still fits.
   const asking = away?.question != null && timer.status === 'running';
+  // While an entry is being moved to another task, its search is the one thing on screen: the
+  // running timer, Today and the picker step aside (its list would not fit with them) and come
+  // back the moment the entry is moved or the move is cancelled.
+  const movingNow = moving !== null && mine.some((e) => e.id === moving && e.state === 'needs-attention');
+  const aside = asking || movingNow;
   return (
     <main class="stack">
       <header class="row">
@@ -75,24 +83,29 @@ export function App() {
       {account.status !== 'signed-in' && <AccountNotice account={account} />}
       {/* Questions to the person (away, overlap, sign-out) come first, above everything else. */}
       {asking && <AwayQuestion question={away.question} timer={timer} />}
-      <OutboxPanel outbox={mine} onSendNow={() => send('outbox.send-now', {})} />
+      <OutboxPanel
+        outbox={mine}
+        context={{ company, sources, onMoving: setMoving }}
+        onSendNow={() => send('outbox.send-now', {})}
+      />
       <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
-      {timer.status === 'running' && <RunningTimer timer={timer} />}
-      {signedIn && timer.status === 'idle' && timer.discarded !== undefined && (
+      {timer.status === 'running' && !movingNow && <RunningTimer timer={timer} company={company} />}
+      {signedIn && !movingNow && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />
       )}
-      {signedIn && !asking && <LastLogged recent={recent} />}
-      {signedIn && !asking && (
+      {signedIn && !aside && <LastLogged recent={recent} />}
+      {signedIn && !aside && (
         <Today
           cache={today ?? null}
           timer={timer}
           outbox={mine}
           recent={recent}
+          company={company}
           // With a timer and entries to deal with there is no room for the list: it opens on request.
           compact={timer.status === 'running' && mine.length > 0}
         />
       )}
-      {signedIn && !asking && <TaskPicker sources={sources} running={timer.status === 'running'} />}
+      {signedIn && !aside && <TaskPicker sources={sources} running={timer.status === 'running'} />}
       <Announcer timer={timer} recent={recent} />
     </main>
   );

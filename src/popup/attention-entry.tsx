@@ -1,29 +1,40 @@
 /**
  * One entry COR refused, with what the person can do about it: Retry as it is, Move to another
- * task (by number or link), or Discard — only after saying yes to a question, since the time
- * is then gone for good. COR's reason is shown as text.
+ * task (found by title, number or link, with the picker's combobox), or Discard — only after
+ * saying yes to a question, since the time is then gone for good. COR's reason is shown as text.
  */
 import { useId, useState } from 'preact/hooks';
 import type { OutboxEntry } from '../core/outbox';
-import { parseTaskInput } from '../core/task-input';
+import type { PickerSources } from '../core/task-search';
+import type { TaskRef } from '../core/timer';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { ErrorText } from '../ui/error-text';
 import { formatTimeOfDay, reasonText, taskLabel } from '../ui/format';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { HeldEntry, isHeld } from './held-entry';
+import { OpenInCor } from './open-in-cor';
+import { TaskCombobox } from './task-combobox';
+import type { Lookup } from './use-task-search';
 import { useCommand } from './use-command';
 
 type Mode = 'idle' | 'moving' | 'confirm-discard';
 
 /** Held for the person's check of its times (issue 11), or refused by COR. */
-export function AttentionEntry({ entry }: { entry: OutboxEntry }) {
-  return isHeld(entry) ? <HeldEntry entry={entry} /> : <RefusedEntry entry={entry} />;
+/** What an attention entry needs of the popup: where "Open in COR" goes, and the tasks to move to. */
+export interface EntryContext {
+  readonly company: string | null;
+  readonly sources: PickerSources;
+  /** Which entry's "Move to another task" is open (null: none), so that the rest of the popup makes room. */
+  readonly onMoving: (id: string | null) => void;
 }
 
-function RefusedEntry({ entry }: { entry: OutboxEntry }) {
+export function AttentionEntry({ entry, context }: { entry: OutboxEntry; context: EntryContext }) {
+  return isHeld(entry) ? <HeldEntry entry={entry} /> : <RefusedEntry entry={entry} context={context} />;
+}
+
+function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryContext }) {
   const [mode, setMode] = useState<Mode>('idle');
-  const [target, setTarget] = useState('');
   const { busy, error, setError, run } = useCommand();
   const span = t(
     'entrySpan',
@@ -32,24 +43,36 @@ function RefusedEntry({ entry }: { entry: OutboxEntry }) {
     formatTimeOfDay(entry.stoppedAt),
   );
 
-  const move = async (event: Event) => {
-    event.preventDefault();
-    const id = parseTaskInput(target);
-    if (id === null) {
-      setError(t('errorInvalidTask'));
-      return;
-    }
-    const found = await send('tasks.lookup', { id });
-    if (!found.ok && found.error === 'not-found') {
+  const moveMode = (on: boolean) => {
+    setMode(on ? 'moving' : 'idle');
+    context.onMoving(on ? entry.id : null);
+  };
+  const move = async (task: TaskRef, lookup: Lookup | null): Promise<boolean> => {
+    if (lookup?.state === 'not-found') {
       setError(t('taskNotFound'));
-      return;
+      return false;
     }
-    await run(() => send('outbox.move', { id: entry.id, task: found.ok ? found.task : { id } }));
+    let target = task;
+    // Named by its number only: COR says whether it exists (and what it is) before the entry goes there.
+    if (task.title === undefined) {
+      const found = await send('tasks.lookup', { id: task.id });
+      if (!found.ok && found.error === 'not-found') {
+        setError(t('taskNotFound'));
+        return false;
+      }
+      if (found.ok) target = found.task;
+    }
+    const result = await run(() => send('outbox.move', { id: entry.id, task: target }));
+    return result?.ok === true;
   };
 
   return (
     <li class="stack" aria-label={span}>
-      <p class="title one-line">{span}</p>
+      <p class="row">
+        <span class="title one-line">{span}</span>
+        {/* Why COR refused it is usually on the task's page (closed, not mine); a task COR does not know has none. */}
+        {entry.reason?.code !== 'task-not-found' && <OpenInCor company={context.company} task={entry.task} />}
+      </p>
       {entry.reason !== undefined && <p>{reasonText(entry.reason)}</p>}
       {mode === 'idle' && (
         <div class="row wrap">
@@ -61,7 +84,7 @@ function RefusedEntry({ entry }: { entry: OutboxEntry }) {
           >
             {t('retry')}
           </button>
-          <button type="button" class="small" disabled={busy} onClick={() => setMode('moving')}>
+          <button type="button" class="small" disabled={busy} onClick={() => moveMode(true)}>
             {t('moveToTask')}
           </button>
           <button type="button" class="small" disabled={busy} onClick={() => setMode('confirm-discard')}>
@@ -72,10 +95,10 @@ function RefusedEntry({ entry }: { entry: OutboxEntry }) {
       {mode === 'moving' && (
         <MoveForm
           busy={busy}
-          target={target}
-          onInput={setTarget}
-          onSubmit={(event) => void move(event)}
-          onCancel={() => setMode('idle')}
+          sources={moveSources(context.sources, entry.task)}
+          onMove={move}
+          onType={() => setError(null)}
+          onCancel={() => moveMode(false)}
         />
       )}
       {mode === 'confirm-discard' && (
@@ -90,33 +113,51 @@ function RefusedEntry({ entry }: { entry: OutboxEntry }) {
   );
 }
 
+/** The entry's own task is the one to leave, so it is never offered; the running timer's task is a fair target. */
+function moveSources(sources: PickerSources, from: TaskRef): PickerSources {
+  return {
+    ...sources,
+    running: from,
+    recent: sources.running === null ? sources.recent : [sources.running, ...sources.recent],
+  };
+}
+
+/** The picker's combobox, collapsed to its box until the person types or presses ↓ (room is short here). */
 function MoveForm(props: {
   busy: boolean;
-  target: string;
-  onInput: (value: string) => void;
-  onSubmit: (event: Event) => void;
+  sources: PickerSources;
+  onMove: (task: TaskRef, lookup: Lookup | null) => Promise<boolean>;
+  onType: () => void;
   onCancel: () => void;
 }) {
   const field = useFocusOnMount<HTMLInputElement>();
+  const prefix = `move-${useId()}-`;
   return (
-    <form class="row wrap" onSubmit={props.onSubmit}>
-      <label>
-        {t('moveTaskLabel')}
-        <input
-          ref={field}
-          type="text"
-          value={props.target}
-          onInput={(event) => props.onInput(event.currentTarget.value)}
-          onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}
-        />
-      </label>
-      <button type="submit" disabled={props.busy}>
-        {t('move')}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        {t('cancel')}
-      </button>
-    </form>
+    <div class="stack move-form">
+      <TaskCombobox
+        prefix={prefix}
+        label={t('moveTaskLabel')}
+        hideLabel={false}
+        listLabel={t('moveTaskLabel')}
+        placeholder={t('searchTasksPlaceholder')}
+        sources={props.sources}
+        collapsed
+        inputRef={field}
+        onPick={props.onMove}
+        onType={props.onType}
+        onLeave={props.onCancel}
+        footer={({ current, pickCurrent }) => (
+          <div class="row wrap">
+            <button type="button" disabled={props.busy || current === undefined} onClick={pickCurrent}>
+              {t('move')}
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              {t('cancel')}
+            </button>
+          </div>
+        )}
+      />
+    </div>
   );
 }
 

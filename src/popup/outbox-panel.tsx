@@ -3,11 +3,15 @@ import { nextWakeUp } from '../core/outbox';
 import { t } from '../platform/i18n';
 import type { CommandResult } from '../shared/protocol';
 import { formatTimeOfDay, reasonText } from '../ui/format';
-import { AttentionEntry } from './attention-entry';
+import { AttentionEntry, type EntryContext } from './attention-entry';
 import { useFocusAfterResolve } from './use-focus-after-resolve';
 
 /** Entries not yet in COR: how many, why, when the next try is, and a way to try now. */
-export function OutboxPanel(props: { outbox: readonly OutboxEntry[]; onSendNow: () => Promise<CommandResult> }) {
+export function OutboxPanel(props: {
+  outbox: readonly OutboxEntry[];
+  context: EntryContext;
+  onSendNow: () => Promise<CommandResult>;
+}) {
   const waiting = props.outbox.filter((e) => e.state !== 'needs-attention');
   const attention = props.outbox.filter((e) => e.state === 'needs-attention');
   const list = useFocusAfterResolve(attention.map((e) => e.id));
@@ -45,7 +49,7 @@ export function OutboxPanel(props: { outbox: readonly OutboxEntry[]; onSendNow: 
           </h2>
           <ul class="stack attention-list" ref={list} aria-labelledby="attention-heading">
             {attention.map((e) => (
-              <AttentionEntry key={e.id} entry={e} />
+              <AttentionEntry key={e.id} entry={e} context={props.context} />
             ))}
           </ul>
         </div>

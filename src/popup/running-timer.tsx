@@ -14,10 +14,11 @@ import { useCommand } from './use-command';
 import { StartTimeField } from './start-time-field';
 import { StopAt } from './stop-at';
 import { ErrorText } from '../ui/error-text';
+import { OpenInCor } from './open-in-cor';
 
 type Running = Extract<TimerState, { status: 'running' }>;
 
-export function RunningTimer({ timer }: { timer: Running }) {
+export function RunningTimer({ timer, company }: { timer: Running; company: string | null }) {
   const now = useNow(true);
   const { busy, error, run } = useCommand();
   const [overlap, setOverlap] = useState<number | null>(null);
@@ -41,7 +42,10 @@ export function RunningTimer({ timer }: { timer: Running }) {
           <p id="running-task" class="title two-lines">
             {taskLabel(timer.task)}
           </p>
-          {meta !== '' && <p class="muted one-line">{meta}</p>}
+          <p class="row running-meta">
+            {meta !== '' && <span class="muted one-line">{meta}</span>}
+            <OpenInCor company={company} task={timer.task} />
+          </p>
         </div>
         <p class="clock" role="timer" aria-label={t('elapsedLabel')}>
           {formatClock(now - timer.startedAt)}

@@ -9,6 +9,7 @@ import { taskLabel } from '../ui/format';
 import type { Lookup } from './use-task-search';
 
 export function TaskOption(props: {
+  id: string;
   task: TaskRef;
   active: boolean;
   pinned: boolean;
@@ -23,7 +24,7 @@ export function TaskOption(props: {
   return (
     <div
       role="option"
-      id={`task-${task.id}`}
+      id={props.id}
       aria-selected={props.active}
       aria-disabled={props.lookup?.state === 'not-found'}
       class={props.active ? 'option active' : 'option'}

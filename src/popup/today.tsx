@@ -13,12 +13,14 @@ import { send } from '../platform/messaging';
 import type { TodayCache } from '../shared/storage';
 import { formatLogged, formatTimeOfDay, taskLabel } from '../ui/format';
 import { useNow } from '../ui/use-now';
+import { OpenInCor } from './open-in-cor';
 
 export function Today(props: {
   cache: TodayCache | null;
   timer: TimerState;
   outbox: readonly OutboxEntry[];
   recent: readonly LoggedEntry[];
+  company: string | null;
   compact: boolean;
 }) {
   const [opened, setOpened] = useState(false);
@@ -58,7 +60,7 @@ export function Today(props: {
       ) : (
         <ul class="today-list" aria-labelledby="today-heading">
           {view.rows.map((row) => (
-            <TodayItem key={row.key} row={row} />
+            <TodayItem key={row.key} row={row} company={props.company} />
           ))}
         </ul>
       )}
@@ -66,7 +68,7 @@ export function Today(props: {
   );
 }
 
-function TodayItem({ row }: { row: TodayRow }) {
+function TodayItem({ row, company }: { row: TodayRow; company: string | null }) {
   const span = `${formatTimeOfDay(row.startedAt)}–${row.stoppedAt === null ? '' : formatTimeOfDay(row.stoppedAt)}`;
   const meta = [row.task.project, span, formatLogged(row.durationMs)].filter((p) => p !== undefined).join(' · ');
   const mark = MARKS[row.mark];
@@ -74,9 +76,13 @@ function TodayItem({ row }: { row: TodayRow }) {
     <li class="today-item">
       <span class="option-text">
         <span class="title one-line">{taskLabel(row.task)}</span>
-        <span class="muted one-line">
-          {meta}
-          {mark !== null && <span class="tag">{t(mark)}</span>}
+        {/* The link ends the second line, so the title keeps the row's width. */}
+        <span class="row today-meta">
+          <span class="muted one-line">
+            {meta}
+            {mark !== null && <span class="tag">{t(mark)}</span>}
+          </span>
+          <OpenInCor company={company} task={row.task} />
         </span>
       </span>
       <button

@@ -1,4 +1,7 @@
-/** "This page": the COR task whose page the popup was opened on, with its title once COR gives it. */
+/**
+ * "This page": the COR task whose page the popup was opened on, with its title once COR gives it.
+ * The page's company is reported too, for "Open in COR" links (the worker checks and keeps it).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { taskIdFromUrl } from '../core/task-input';
 import type { TaskRef } from '../core/timer';
@@ -13,8 +16,9 @@ export function usePageTask(): TaskRef | null {
       .catch(() => null)
       .then(async (url) => {
         const id = url === null ? null : taskIdFromUrl(url);
-        if (id === null || !live) return;
+        if (url === null || id === null || !live) return;
         setTask({ id });
+        void send('account.page-seen', { url });
         const found = await send('tasks.lookup', { id });
         if (live && found.ok) setTask(found.task);
       });

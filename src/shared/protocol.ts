@@ -101,6 +101,8 @@ export interface Protocol {
   'quarantine.discard': { request: { readonly key: string }; response: CommandResult };
   /** Reads my hours of today from COR into `today`. */
   'today.refresh': { request: None; response: CommandResult };
+  /** The popup opened on this COR task page: its company is where "Open in COR" links go. */
+  'account.page-seen': { request: { readonly url: string }; response: CommandResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -131,6 +133,7 @@ const NAMES: ReadonlySet<string> = new Set<MessageName>([
   'quarantine.retry',
   'quarantine.discard',
   'today.refresh',
+  'account.page-seen',
 ]);
 
 /** Shape check at the trust boundary; each handler validates its own fields. */

@@ -134,7 +134,11 @@ export type AccountView =
       readonly userId: number | null;
       readonly name: string | null;
       readonly picture: string | null;
-      /** The company's web-app subdomain, when the sign-in named it (consent page). */
+      /**
+       * The company's web-app subdomain (`acme`), when the sign-in named it (consent page) or the
+       * popup was opened on one of its task pages. Checked where used (core/cor-web.ts): the same
+       * optional field as before, so no migration.
+       */
       readonly company?: string | null;
     };
 export const accountItem = defineItem<AccountView>(
