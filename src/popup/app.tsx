@@ -20,7 +20,7 @@ import {
   todayItem,
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
-import { ownedBy } from '../core/outbox';
+import { ownedBy } from '../core/outbox-line';
 import { AccountNotice } from './account-notice';
 import { Announcer } from './announcer';
 import { ApartPanel } from './apart-panel';

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '../core/outbox';
-import { nextWakeUp } from '../core/outbox';
+import { nextWakeUp } from '../core/outbox-line';
 import { t } from '../platform/i18n';
 import type { CommandResult } from '../shared/protocol';
 import { formatTimeOfDay, reasonText } from '../ui/format';
