@@ -159,6 +159,8 @@ export const settingsItem: StorageItem<Settings> = {
   get: async () => upgradeSettings(await storedSettings.get()),
   watch: (callback, signal) => storedSettings.watch((raw) => callback(upgradeSettings(raw)), signal),
   entry: (value) => ({ [storedSettings.key]: value }),
+  readStored: (stored) => upgradeSettings(stored[storedSettings.key]),
+  owns: (key) => key === storedSettings.key,
 };
 
 /**
