@@ -1,9 +1,10 @@
 /**
  * The popup: a projection of stored state. It sends commands; storage changes re-render it.
  * Most important first, so that it fits in Chrome's 600 px: questions, entries that need the
- * person, the running timer, today, then the picker.
+ * person, the running timer, today, then the picker. Questions and rarely shown panels load on
+ * demand (lazy-panels.ts): the main control — the picker's search box, or Stop timer — comes first.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
@@ -23,9 +24,8 @@ import { useItem } from '../ui/use-item';
 import { ownedBy } from '../core/outbox-line';
 import { AccountNotice } from './account-notice';
 import { Announcer } from './announcer';
-import { ApartPanel } from './apart-panel';
-import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
+import { ApartPanel, AwayQuestion, ClosedTaskQuestion } from './lazy-panels';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
 import { RunningTimer } from './running-timer';
@@ -55,6 +55,11 @@ export function App() {
     }),
     [timer, pageTask, pinned, recentTasks, myTasks],
   );
+  const picking = account !== undefined && account.status !== 'signed-out';
+  // The picker asks before a closed task starts: that question loads after the first frame, before any click.
+  useEffect(() => {
+    if (picking) void ClosedTaskQuestion.preload();
+  }, [picking]);
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
   // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
   const signedIn = account.status !== 'signed-out';
@@ -76,7 +81,10 @@ export function App() {
       {/* Questions to the person (away, overlap, sign-out) come first, above everything else. */}
       {asking && <AwayQuestion question={away.question} timer={timer} />}
       <OutboxPanel outbox={mine} onSendNow={() => send('outbox.send-now', {})} />
-      <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      {/* Other accounts' entries and unreadable ones: rare, so their panel loads only when there are some. */}
+      {(mine.length < outbox.length || (quarantine ?? []).length > 0) && (
+        <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      )}
       {timer.status === 'running' && <RunningTimer timer={timer} />}
       {signedIn && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />

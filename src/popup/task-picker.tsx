@@ -9,7 +9,7 @@ import type { SectionKey } from '../core/task-search';
 import type { TaskRef } from '../core/timer';
 import { t, type MessageKey } from '../platform/i18n';
 import { send } from '../platform/messaging';
-import { ClosedTaskQuestion } from './closed-task-question';
+import { ClosedTaskQuestion } from './lazy-panels';
 import { useCommand } from './use-command';
 import { useListGate } from './use-list-gate';
 import { useTaskSearch } from './use-task-search';
