@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'tools/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['src/test/no-polyfill.ts'],
           // Projects in different groups run one after another: Chromium and Firefox never share the 2 cores.
           sequence: { groupOrder: 0 },
         },

@@ -5,12 +5,16 @@
  * idle one.
  */
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../tools/chromium-launch.ts';
 
-/** Chrome's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p. */
+/**
+ * Chrome's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p.
+ * Chrome hashes the real path: a worktree's node_modules may be a symlink (the reference builds live there).
+ */
 export function unpackedId(dir: string): string {
-  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return [...hex].map((d) => String.fromCharCode(97 + Number.parseInt(d, 16))).join('');
 }
 

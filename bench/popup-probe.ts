@@ -3,8 +3,8 @@
  * when it first painted content and when its main control painted. Element Timing only reports
  * elements carrying `elementtiming`; an init script tags the main control the moment it enters
  * the DOM (a MutationObserver runs before the next paint), so no product code changes for it:
- * COR Timer's "Stop timer" while running, "Sign in to COR" when signed out, else its search box;
- * a reference popup's button. The static shell's invisible placeholder button is not a control.
+ * COR Timer's "Stop timer" while running, else its search box (signed out: its primary button, "Sign
+ * in to COR"), never the static shell's hidden placeholder; a reference popup's button.
  * Chromium reports no Element Timing for an <input> (its text lives in a user-agent shadow
  * root), so the search box is timed by its visible label, which Preact inserts in the same
  * frame.
@@ -25,11 +25,12 @@ const TAG_MAIN_CONTROL = `{
     const input = document.querySelector('input[type="search"]');
     return input && (input.labels[0] ?? input);
   };
-  // Not the static shell's placeholder (aria-hidden, invisible): it never paints.
+  // Not a button of COR Timer's static shell (aria-hidden, painted before the app: main.tsx).
   const buttons = () => [...document.querySelectorAll('button')].filter((b) => !b.closest('[aria-hidden="true"]'));
   const find = () =>
-    buttons().find((b) => b.textContent === 'Stop timer' || b.textContent === 'Sign in to COR') ??
+    buttons().find((b) => b.textContent === 'Stop timer') ??
     search() ??
+    buttons().find((b) => b.classList.contains('primary')) ??
     buttons()[0];
   const observer = new MutationObserver(() => {
     const control = find();

@@ -10,10 +10,11 @@ import { kilobytes, pageAssets, workerAssets } from '../tools/build-assets.ts';
 
 const KB = 1024;
 /**
- * Ratchet at today's size, 27.1 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
- * takes). It was 18.6 KB before owners, versioned storage, time away and the popup's redesign.
+ * Ratchet at today's size, 20.5 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
+ * takes). 27.1 KB before the popup stopped loading worker code and the polyfill and loaded its rare
+ * panels on demand; 18.6 KB before owners, versioned storage, time away and the popup's redesign.
  */
-const POPUP_GZIP = 27.15 * KB;
+const POPUP_GZIP = 20.5 * KB;
 /** Ratchet at today's size, 24.1 KB (14.84 KB before the same work). */
 const WORKER_GZIP = 24.1 * KB;
 

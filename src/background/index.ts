@@ -3,6 +3,7 @@
  * MV3 rule: the event that woke the worker reaches only listeners added in its first turn),
  * and each waits for `ready` before touching state.
  */
+import '../platform/worker-browser'; // first: the polyfill, before any module registers a listener
 import { onIconClicked } from '../platform/action';
 import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';

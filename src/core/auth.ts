@@ -6,7 +6,7 @@
  *   wrapped {data: {token: …}} or {data: {access_token, …}}                    — seen in one client
  */
 import { COR_API_BASE, type CorRequest } from './cor-requests';
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import { durations } from './time';
 
 export interface Tokens {

@@ -4,22 +4,12 @@
  * moment and applies the result through dispatch. Nothing is decided here for the person; a
  * long enough absence only opens (or widens) the question "You were away".
  */
-import { assertNever, type TimerEvent } from './timer';
+import { assertNever } from './guards';
+import type { TimerEvent } from './timer';
+import { PRESENT, type AwaySpan, type AwayState } from './away-state';
 
-/** The stored `away` state for the running timer. */
-export interface AwayState {
-  /** The person left at this moment and has not come back yet (idle or locked); null when present. */
-  readonly departedAt: number | null;
-  /** The question waiting for an answer: from the first departure to the last return; null when none. */
-  readonly question: AwaySpan | null;
-}
-
-export interface AwaySpan {
-  readonly leftAt: number;
-  readonly backAt: number;
-}
-
-export const PRESENT: AwayState = { departedAt: null, question: null };
+// The stored state lives in core/away-state.ts, so the pages read it without this decision table.
+export { PRESENT, type AwaySpan, type AwayState };
 
 export type AwayEvent =
   /** `idle.onStateChanged('idle')`: the person left one detection interval before the event. */

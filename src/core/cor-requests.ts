@@ -2,9 +2,10 @@
  * COR request builders: pure descriptions of the requests we make, following COR's OpenAPI.
  * The authenticated client adds `Authorization`; nothing here knows a token.
  */
+import { COR_API_BASE } from './cor-api';
 import { toCorDate, toCorDateTime, durations } from './time';
 
-export const COR_API_BASE = 'https://api.projectcor.com/v1';
+export { COR_API_BASE };
 
 export interface CorRequest {
   readonly method: 'GET' | 'POST';

@@ -2,6 +2,7 @@
  * Every answer from COR (or the lack of one) is classified here, once. Everything downstream
  * branches on the class, never on raw status codes.
  */
+import { isRecord } from './guards';
 import { parseRetryAfter } from './retry-after';
 import { durations } from './time';
 
@@ -161,6 +162,5 @@ function withMessage(reason: Reason, message: string | undefined): Reason {
   return message === undefined ? reason : { ...reason, message };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Its home is core/guards.ts; the worker's modules still import it from here.
+export { isRecord };

@@ -3,7 +3,15 @@
  * told the person. Sleep, a closed browser or a crash leave no idle event, only a gap between
  * heartbeats; a heartbeat earlier than the last one means the wall clock went back.
  */
-import { NOT_TRACKING, type TrackState } from './reminders';
+
+/** Whether to remind about not tracking (core/reminders.ts decides it). */
+export interface TrackState {
+  /** Active, without a timer, within the hours, since this moment; null when not. */
+  readonly activeSince: number | null;
+  readonly remindedAt: number | null;
+}
+
+export const NOT_TRACKING: TrackState = { activeSince: null, remindedAt: null };
 
 export interface Heartbeat {
   readonly lastSeen: number | null;

@@ -2,7 +2,7 @@
  * Reading COR's `Hour` records: turning POST /hours' answer into what we show, and recognising
  * an entry of ours among the hours COR lists (the duplicate check; COR has no idempotency key).
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import { cutTitle } from './cor-text';
 import type { LoggedEntry } from './outbox';
 import type { StoppedEntry } from './timer';

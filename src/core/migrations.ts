@@ -10,7 +10,7 @@
  * v2: one key per entry (`entry:<id>`), each with its `owner`; the timer has an `owner`; `auth`
  *    has a `generation`; values no version can read sit under `quarantine:<key>`.
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import { ownerOf, type Owner } from './owner';
 import { ENTRY_PREFIX, quarantineKey } from './storage-keys';
 import { recover, type Quarantined } from './stored';

@@ -9,9 +9,12 @@
  */
 import type { Classified, Reason } from './cor-response';
 import type { StoppedEntry, TaskRef } from './timer';
-import { isOwnedBy } from './owner';
+import { inLine } from './outbox-line';
 import { durations } from './time';
 import { holdReason, type EntryCheck } from './entry-check';
+
+// The popup's part lives in core/outbox-line.ts, so the popup loads no outbox policy.
+export { nextWakeUp, ownedBy } from './outbox-line';
 
 export type EntryState = 'waiting' | 'sending' | 'in-doubt' | 'needs-attention';
 
@@ -67,18 +70,6 @@ export function queued(stopped: StoppedEntry, now: number, check: EntryCheck = {
   return hold !== null
     ? { ...stopped, state: 'needs-attention', attempts: 0, nextAttemptAt: now, reason: { code: hold } }
     : { ...stopped, state: 'waiting', attempts: 0, nextAttemptAt: now };
-}
-
-/** The entries this person's session may send or look up: their own, never another account's. */
-export function ownedBy(outbox: readonly OutboxEntry[], userId: number | null): OutboxEntry[] {
-  return outbox.filter((e) => isOwnedBy(e.owner, userId));
-}
-
-/** Entries on their way to COR (not the ones waiting for the person), oldest stop first. */
-function inLine(outbox: readonly OutboxEntry[]): OutboxEntry[] {
-  return outbox
-    .filter((e) => e.state === 'waiting' || e.state === 'in-doubt' || e.state === 'sending')
-    .sort((a, b) => a.stoppedAt - b.stoppedAt);
 }
 
 /**
@@ -167,14 +158,6 @@ export function backoff(attempts: number, random: number): number {
       : STEPS_MS[2]! * 2 ** (attempts - STEPS_MS.length);
   const jitter = 0.8 + 0.4 * random;
   return Math.round(Math.min(MAX_BACKOFF_MS, base) * jitter);
-}
-
-/** When the outbox next wants a flush by itself, or null when nothing waits on a clock. */
-export function nextWakeUp(outbox: readonly OutboxEntry[]): number | null {
-  // Entries go in order, so the oldest one's time is when anything can move.
-  const head = inLine(outbox)[0];
-  if (head === undefined || head.state === 'sending') return null;
-  return Math.max(head.nextAttemptAt, head.lookupAfter ?? 0);
 }
 
 export function replaceEntry(outbox: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {

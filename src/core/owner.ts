@@ -3,7 +3,7 @@
  * worked them, stamped at the start: an entry is only ever sent, or looked up, with its owner's
  * session, so another person's sign-in can never book it (or find it missing and book it again).
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import { cutText, MAX_NAME_LENGTH as NAME_MAX } from './cor-text';
 
 export interface Owner {

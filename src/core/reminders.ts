@@ -6,19 +6,15 @@
 import { localParts } from './local-time';
 import type { TrackReminder } from './settings';
 import { durations } from './time';
+import type { TrackState } from './heartbeat';
+
+// Stored with the heartbeat (core/heartbeat.ts), which the pages' storage items read without this module.
+export { NOT_TRACKING, type TrackState } from './heartbeat';
 
 /** The long-running reminder is due once per timer: when its length reaches the limit. */
 export function longRunningDue(startedAt: number, now: number, limitMs: number, remindedFor: number | null): boolean {
   return now - startedAt >= limitMs && remindedFor !== startedAt;
 }
-
-export interface TrackState {
-  /** Active, without a timer, within the hours, since this moment; null when not. */
-  readonly activeSince: number | null;
-  readonly remindedAt: number | null;
-}
-
-export const NOT_TRACKING: TrackState = { activeSince: null, remindedAt: null };
 
 /** At most one "You're not tracking time" an hour. */
 export const TRACK_REMINDER_GAP_MS = durations.HOUR;

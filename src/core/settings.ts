@@ -3,7 +3,7 @@
  * version shipped are missing from what that version stored: they take their defaults, and a
  * field of the wrong type or out of range falls back alone, never taking the others with it.
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 
 /** What a click on the toolbar icon does: open the popup, or start and stop the timer. */
 export type ToolbarClick = 'popup' | 'toggle';

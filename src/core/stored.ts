@@ -4,7 +4,8 @@
  * value that is not exactly the shape we write is never used, and never replaced by a default.
  * What fails is set aside with whatever can be recovered from it, for the person to decide.
  */
-import { isRecord, type Reason } from './cor-response';
+import type { Reason } from './cor-response';
+import { isRecord } from './guards';
 import type { EntryState, LoggedEntry, OutboxEntry } from './outbox';
 import { readOwner, type Owner } from './owner';
 import { cutText, MAX_TITLE_LENGTH as TITLE_MAX } from './cor-text';

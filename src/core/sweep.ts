@@ -5,7 +5,7 @@
  * (one bad entry used to make the whole outbox read as empty, and the next stop wrote that over
  * every good entry). Pure: (everything stored, now) → what to set and remove.
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import type { Plan } from './migrations';
 import { isEntryKey, isQuarantineKey, quarantineKey } from './storage-keys';
 import {

@@ -3,7 +3,7 @@
  * real list answers also carry `project{id, name, client{name}}` (reference/cor-api-notes.md §3).
  * Numbers may arrive as strings. Titles are data, shown as text, never as HTML.
  */
-import { isRecord } from './cor-response';
+import { isRecord } from './guards';
 import { cutName, cutTitle } from './cor-text';
 import { toInteger } from './hours';
 import { parseCorDateTime } from './time';

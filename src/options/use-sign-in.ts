@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { assertNever } from '../core/timer';
+import { assertNever } from '../core/guards';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';

@@ -1,5 +1,5 @@
 /** Whether the browser lets the extension reach COR's API (its host permission). */
-import { COR_API_BASE } from '../core/cor-requests';
+import { COR_API_BASE } from '../core/cor-api';
 import { browser } from './browser';
 
 /** The manifest's `host_permissions` entry for COR's API. */

@@ -4,7 +4,7 @@
  */
 import { browser } from './browser';
 
-export interface StorageItem<T> {
+export interface StorageItem<T> extends ReadableItem<T> {
   readonly key: string;
   get(): Promise<T>;
   /** Calls back with each new value until the signal aborts. */
@@ -33,6 +33,8 @@ export function defineItem<T>(key: string, fallback: T, isValid: (raw: unknown) 
     entry(value) {
       return { [key]: value };
     },
+    readStored: (stored) => read(stored[key]),
+    owns: (changed) => changed === key,
   };
 }
 
@@ -60,6 +62,10 @@ export async function removeItems(...items: StorageItem<unknown>[]): Promise<voi
 export interface ReadableItem<T> {
   get(): Promise<T>;
   watch(callback: (value: T) => void, signal?: AbortSignal): void;
+  /** The value in `stored` (all of storage.local, as platform/storage-snapshot.ts holds it). */
+  readStored(stored: Readonly<Record<string, unknown>>): T;
+  /** Whether a change of `key` can change this value. */
+  owns(key: string): boolean;
 }
 
 /**
@@ -79,8 +85,7 @@ export function defineFamily<T>(
   order: (a: T, b: T) => number,
 ): Family<T> {
   const list = (values: ReadonlyMap<string, T>) => [...values.values()].sort(order);
-  const load = async (): Promise<Map<string, T>> => {
-    const stored = await browser.storage.local.get(null);
+  const pick = (stored: Readonly<Record<string, unknown>>): Map<string, T> => {
     const values = new Map<string, T>();
     for (const [key, raw] of Object.entries(stored)) {
       const value = key.startsWith(prefix) ? read(raw, key) : null;
@@ -88,6 +93,7 @@ export function defineFamily<T>(
     }
     return values;
   };
+  const load = async (): Promise<Map<string, T>> => pick(await browser.storage.local.get(null));
   const watchValues: Family<T>['watchValues'] = (callback, signal) => {
     let values: Map<string, T> | null = null;
     // Changes that arrive while the first read is under way are applied on top of it.
@@ -125,5 +131,7 @@ export function defineFamily<T>(
       watchValues((values) => callback(list(values)), signal);
     },
     watchValues,
+    readStored: (stored) => list(pick(stored)),
+    owns: (key) => key.startsWith(prefix),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * The popup: a projection of stored state. It sends commands; storage changes re-render it.
  * Most important first, so that it fits in Chrome's 600 px: questions, entries that need the
- * person, the running timer, today, then the picker.
+ * person, the running timer, today, then the picker. Questions and rarely shown panels load on
+ * demand (lazy-panels.ts): the main control — the picker's search box, or Stop timer — comes first.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
@@ -20,12 +21,11 @@ import {
   todayItem,
 } from '../shared/storage';
 import { useItem } from '../ui/use-item';
-import { ownedBy } from '../core/outbox';
+import { ownedBy } from '../core/outbox-line';
 import { AccountNotice } from './account-notice';
 import { Announcer } from './announcer';
-import { ApartPanel } from './apart-panel';
-import { AwayQuestion } from './away-question';
 import { DiscardedNotice } from './discarded-notice';
+import { ApartPanel, AwayQuestion, ClosedTaskQuestion } from './lazy-panels';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
 import { RunningTimer } from './running-timer';
@@ -56,6 +56,11 @@ export function App() {
     }),
     [timer, pageTask, pinned, recentTasks, myTasks],
   );
+  const picking = account !== undefined && account.status !== 'signed-out';
+  // The picker asks before a closed task starts: that question loads after the first frame, before any click.
+  useEffect(() => {
+    if (picking) void ClosedTaskQuestion.preload();
+  }, [picking]);
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
   // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
   const signedIn = account.status !== 'signed-out';
@@ -88,7 +93,10 @@ export function App() {
         context={{ company, sources, onMoving: setMoving }}
         onSendNow={() => send('outbox.send-now', {})}
       />
-      <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      {/* Other accounts' entries and unreadable ones: rare, so their panel loads only when there are some. */}
+      {(mine.length < outbox.length || (quarantine ?? []).length > 0) && (
+        <ApartPanel outbox={outbox} quarantine={quarantine ?? []} userId={userId} />
+      )}
       {timer.status === 'running' && !movingNow && <RunningTimer timer={timer} company={company} />}
       {signedIn && !movingNow && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />

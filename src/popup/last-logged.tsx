@@ -1,5 +1,5 @@
 import type { LoggedEntry } from '../core/outbox';
-import { localDay } from '../core/today';
+import { localDay } from '../core/today-view';
 import { t } from '../platform/i18n';
 import { formatLogged, formatTimeOfDay, taskLabel } from '../ui/format';
 import { useNow } from '../ui/use-now';

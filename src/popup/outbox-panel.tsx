@@ -1,9 +1,10 @@
 import type { OutboxEntry } from '../core/outbox';
-import { nextWakeUp } from '../core/outbox';
+import { nextWakeUp } from '../core/outbox-line';
 import { t } from '../platform/i18n';
 import type { CommandResult } from '../shared/protocol';
 import { formatTimeOfDay, reasonText } from '../ui/format';
-import { AttentionEntry, type EntryContext } from './attention-entry';
+import type { EntryContext } from './attention-entry';
+import { AttentionEntry } from './lazy-panels';
 import { useFocusAfterResolve } from './use-focus-after-resolve';
 
 /** Entries not yet in COR: how many, why, when the next try is, and a way to try now. */

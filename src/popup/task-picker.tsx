@@ -10,7 +10,7 @@ import { t } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { ErrorText } from '../ui/error-text';
 import { taskLabel } from '../ui/format';
-import { ClosedTaskQuestion } from './closed-task-question';
+import { ClosedTaskQuestion } from './lazy-panels';
 import { TaskCombobox } from './task-combobox';
 import { useCommand } from './use-command';
 import type { Lookup } from './use-task-search';

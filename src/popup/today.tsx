@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
 import { formatHoursMinutes } from '../core/time';
 import type { TimerState } from '../core/timer';
-import { localDay, todayView, type Mark, type TodayRow } from '../core/today';
+import { localDay, todayView, type Mark, type TodayRow } from '../core/today-view';
 import { t, type MessageKey } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import type { TodayCache } from '../shared/storage';

@@ -6,12 +6,12 @@
  */
 import { defineFamily, defineItem, type StorageItem } from '../platform/storage-item';
 import { upgradeSettings, type Settings } from '../core/settings';
-import { PRESENT, type AwayState } from '../core/away';
+import { PRESENT, type AwayState } from '../core/away-state';
 import { NO_HEARTBEAT, type Heartbeat } from '../core/heartbeat';
 import type { LoggedEntry, OutboxEntry } from '../core/outbox';
 import type { TaskRef, TimerState } from '../core/timer';
-import type { TodayEntry } from '../core/today';
-import { isRecord } from '../core/cor-response';
+import type { TodayEntry } from '../core/today-view';
+import { isRecord } from '../core/guards';
 import { ENTRY_PREFIX, QUARANTINE_PREFIX } from '../core/storage-keys';
 import {
   readList,
@@ -163,6 +163,8 @@ export const settingsItem: StorageItem<Settings> = {
   get: async () => upgradeSettings(await storedSettings.get()),
   watch: (callback, signal) => storedSettings.watch((raw) => callback(upgradeSettings(raw)), signal),
   entry: (value) => ({ [storedSettings.key]: value }),
+  readStored: (stored) => upgradeSettings(stored[storedSettings.key]),
+  owns: (key) => key === storedSettings.key,
 };
 
 /**

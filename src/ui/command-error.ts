@@ -1,5 +1,5 @@
 import type { CommandError } from '../shared/protocol';
-import { assertNever } from '../core/timer';
+import { assertNever } from '../core/guards';
 import { t } from '../platform/i18n';
 
 export function commandErrorText(error: CommandError): string {

@@ -1,6 +1,7 @@
 import type { Reason } from '../core/cor-response';
 import { formatHoursMinutes } from '../core/time';
-import { assertNever, type TaskRef } from '../core/timer';
+import { assertNever } from '../core/guards';
+import type { TaskRef } from '../core/timer';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 
