@@ -165,6 +165,26 @@ describe('background: nothing lost when things go wrong', () => {
     expect(world.cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
   });
 
+  it('a worker start rewrites only the entries it finds sending (it recovers from what the upgrade read)', async () => {
+    await signIn();
+    const t0 = anHourAgo();
+    const later = Date.now() + 3_600_000;
+    const entry = { task: { id: SEED.tasks.design }, startedAt: t0, stoppedAt: t0 + 60_000, attempts: 1 };
+    await seedEntries(
+      { ...entry, id: 'e-sending', state: 'sending', nextAttemptAt: t0 },
+      { ...entry, id: 'e-doubt', state: 'in-doubt', lookupAfter: later, nextAttemptAt: later },
+    );
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await startWorker();
+    await vi.waitFor(async () =>
+      expect(await storedOutbox()).toMatchObject([{ state: 'in-doubt' }, { state: 'in-doubt' }]),
+    );
+    await sendFromPopup({ name: 'timer.undo-discard', data: {} });
+    const written = set.mock.calls.flatMap(([items]) => Object.keys(items));
+    expect(written).toContain('entry:e-sending');
+    expect(written).not.toContain('entry:e-doubt');
+  });
+
   it('an answer lost after COR committed leaves the entry in doubt, and it is never posted again', async () => {
     await signIn();
     world.cor.failNext(1, { kind: 'commit-then-drop' }, { method: 'POST', path: '/v1/hours' });
