@@ -10,6 +10,7 @@ import { SEED } from '../../tools/fake-cor/server.ts';
 import { sendFromPopup } from '../test/fake-platform';
 import { popup, postsOf, startWorker, stored, useWorker, storedOutbox, seedEntries } from '../test/worker';
 import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
+import { RETRY_ALARM } from './retry-schedule';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -159,6 +160,10 @@ describe('background: nothing lost when things go wrong', () => {
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(world.cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
     afterSettling();
+    // The retry alarm the worker set for the end of the settling time goes off.
+    const alarm = await fakeBrowser.alarms.get(RETRY_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual((await storedOutbox())[0]!.lookupAfter!);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm!);
     await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(posts()).toHaveLength(0);
     expect(world.cor.hours).toHaveLength(1);
