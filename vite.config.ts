@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { workerInOneFile } from './tools/worker-one-file.ts';
 
 // The version lives in package.json only (`npm version` bumps it); both manifests take it from there.
 const manifest = { ...manifestSource, version: pkg.version };
@@ -48,6 +49,8 @@ export default defineConfig({
     preact(),
     privacyPolicy,
     crx({ manifest: target === 'firefox' ? firefoxManifest() : manifest, browser: target }),
+    // Worker chunking (issue 14, the worker's side): the service worker loads one file, pages unchanged.
+    workerInOneFile(manifest.background.service_worker),
   ],
   build: {
     outDir: `dist/${target}`,

@@ -55,10 +55,13 @@ describe('the Chrome build', () => {
     const total = js.reduce((sum, f) => sum + statSync(join(CHROME, f)).size, 0);
     const all = files(CHROME).reduce((sum, f) => sum + statSync(join(CHROME, f)).size, 0);
     // Budgets with room to grow; a jump past them means a heavy dependency slipped in.
-    // 128 KiB since issues 10–12 (owners and storage checks, time away, Today): 123 KB now.
-    expect(total, `JavaScript: ${total} bytes`).toBeLessThan(128 * 1024);
-    // 280 KiB since issues 11–13: strings in three languages and the shipped privacy notice; 276 KB now.
-    expect(all, `whole build: ${all} bytes`).toBeLessThan(280 * 1024);
+    // 128 KiB since issues 10–12 (owners and storage checks, time away, Today); 160 KiB since the
+    // worker is one file with its own copy of the code it shares with pages (issue 14: one file to
+    // load instead of 5, and 3.4 KB less gzip to run): 153 KB now.
+    expect(total, `JavaScript: ${total} bytes`).toBeLessThan(160 * 1024);
+    // 280 KiB since issues 11–13: strings in three languages and the shipped privacy notice; 310 KiB
+    // since the worker's own copy (above): 302 KB now.
+    expect(all, `whole build: ${all} bytes`).toBeLessThan(310 * 1024);
   });
 });
 

@@ -10,6 +10,7 @@ import { SEED } from '../../tools/fake-cor/server.ts';
 import { sendFromPopup } from '../test/fake-platform';
 import { popup, postsOf, startWorker, stored, useWorker, storedOutbox, seedEntries } from '../test/worker';
 import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
+import { RETRY_ALARM } from './retry-schedule';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -159,10 +160,34 @@ describe('background: nothing lost when things go wrong', () => {
     await sendFromPopup({ name: 'outbox.send-now', data: {} });
     expect(world.cor.requests.some((r) => r.path === '/v1/hours')).toBe(false);
     afterSettling();
+    // The retry alarm the worker set for the end of the settling time goes off.
+    const alarm = await fakeBrowser.alarms.get(RETRY_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual((await storedOutbox())[0]!.lookupAfter!);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm!);
     await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
     expect(posts()).toHaveLength(0);
     expect(world.cor.hours).toHaveLength(1);
     expect(world.cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
+  });
+
+  it('a worker start rewrites only the entries it finds sending (it recovers from what the upgrade read)', async () => {
+    await signIn();
+    const t0 = anHourAgo();
+    const later = Date.now() + 3_600_000;
+    const entry = { task: { id: SEED.tasks.design }, startedAt: t0, stoppedAt: t0 + 60_000, attempts: 1 };
+    await seedEntries(
+      { ...entry, id: 'e-sending', state: 'sending', nextAttemptAt: t0 },
+      { ...entry, id: 'e-doubt', state: 'in-doubt', lookupAfter: later, nextAttemptAt: later },
+    );
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await startWorker();
+    await vi.waitFor(async () =>
+      expect(await storedOutbox()).toMatchObject([{ state: 'in-doubt' }, { state: 'in-doubt' }]),
+    );
+    await sendFromPopup({ name: 'timer.undo-discard', data: {} });
+    const written = set.mock.calls.flatMap(([items]) => Object.keys(items));
+    expect(written).toContain('entry:e-sending');
+    expect(written).not.toContain('entry:e-doubt');
   });
 
   it('an answer lost after COR committed leaves the entry in doubt, and it is never posted again', async () => {

@@ -1,7 +1,7 @@
 /**
  * Whether this worker start is the first since the browser started. `storage.session` lives
  * in memory and is emptied when the browser closes, so a missing mark means a fresh browser
- * (or a reloaded extension). `runtime.onStartup` would say the same, but it does not fire for
+ * (or an extension just installed, updated or reloaded, which empties it too). `runtime.onStartup` would say the same, but it does not fire for
  * an unpacked extension and races the worker's own start-up.
  */
 import { browser } from '../platform/browser';

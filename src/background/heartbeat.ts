@@ -22,7 +22,6 @@ import {
   awayContext,
   onAwayNotification,
 } from './away';
-import { isBrowserStart } from './browser-start';
 import { serial } from './serial';
 import { NOTICE, onTimeNotice, remindLongRunning, remindToTrack, stoppedAtBrowserClose } from './time-notices';
 import { applyTimerEvent } from './timer-service';
@@ -31,8 +30,9 @@ export const HEARTBEAT_ALARM = 'heartbeat';
 /** Chrome's shortest alarm period (Chrome 120+): a missed beat is a gap well under a minute. */
 const PERIOD_MINUTES = 0.5;
 
-export async function beat(options: { readonly workerStart?: boolean } = {}): Promise<void> {
-  const browserStarted = options.workerStart === true && (await isBrowserStart());
+/** `browserStarted`: this worker is the first since the browser started (browser-start.ts). */
+export async function beat(options: { readonly browserStarted?: boolean } = {}): Promise<void> {
+  const browserStarted = options.browserStarted === true;
   const now = clock.now();
   const found = await serial(async () => {
     const [timer, away, heartbeat, settings] = await readItems(timerItem, awayItem, heartbeatItem, settingsItem);

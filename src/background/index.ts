@@ -21,10 +21,14 @@ import { handleMessage } from './messages';
 import { flushOutbox, recoverOutbox } from './outbox-flush';
 import { onRetryDue, RETRY_ALARM } from './retry-schedule';
 import { upgradeStorage } from './storage-upgrade';
+import { setUpMenus } from './menus';
 import { refreshSurfaces, setUpSurfaces } from './surfaces';
+import { isBrowserStart } from './browser-start';
+import { answersOwed, owe } from './owed';
 import { welcomeOnInstall } from './welcome';
 
-// Storage first (migrations, unreadable values set aside), then the outbox's own recovery.
+// Storage first (migrations, unreadable values set aside), then the outbox's own recovery from
+// what that one read found.
 const ready: Promise<void> = upgradeStorage().then(recoverOutbox);
 
 /** Runs `task` once start-up recovery is done; errors surface as unhandled rejections. */
@@ -32,10 +36,9 @@ function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>):
   return (...args) => void ready.then(() => task(...args));
 }
 
-onMessage(async (message) => {
+onMessage((message) => {
   const at = clock.now(); // the double-press gate compares when things arrived, not when they ran
-  await ready;
-  return handleMessage(message, at);
+  return owe(ready.then(() => handleMessage(message, at)));
 });
 
 browser.alarms.onAlarm.addListener(
@@ -63,16 +66,24 @@ onRetryDue(whenReady(() => flushOutbox()));
 
 // The doors decide at once (the toggle gate must see presses as they come), then wait for `ready`.
 const run = (work: Work | null) => {
-  if (work !== null) whenReady(work)();
+  // A chained `then` keeps a failure an unhandled rejection, as `whenReady` does.
+  if (work !== null) void owe(ready.then(work)).then(() => undefined);
 };
 onCommand((name) => run(shortcutWork(name)));
 onIconClicked(() => run(iconClickWork()));
 onMenuClicked((click) => run(menuWork(click)));
 
-// A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser shows.
-const started: Promise<void> = ready.then(async () => {
+// A (re)started worker resumes whatever fell due while it was gone, and redraws what the browser
+// shows: after it has answered what woke it (a person waits for that answer; this can wait).
+// Exported for tests that start a worker and then act as if it had been running for a while.
+export const started: Promise<void> = ready.then(answersOwed).then(async () => {
+  const browserStarted = await isBrowserStart();
+  // Context-menu items outlive the worker (Chrome; Firefox keeps an event page's too: MDN
+  // menus.create), so they are built only by the first worker since the browser started or the
+  // extension was installed, updated or reloaded (browser-start.ts); retitling rebuilds a lost set.
+  if (browserStarted) await setUpMenus();
   await setUpSurfaces();
   await applyAwaySettings();
-  await beat({ workerStart: true });
+  await beat({ browserStarted });
   await flushOutbox();
 });

@@ -16,6 +16,8 @@ import {
   type OutboxEntry,
 } from '../core/outbox';
 import { isOwnedBy } from '../core/owner';
+import { isEntryKey } from '../core/storage-keys';
+import { readStoredEntry } from '../core/stored';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
 import { accountItem, authItem, recentItem } from '../shared/storage';
@@ -170,11 +172,17 @@ async function update(
   });
 }
 
-/** On worker start: entries left `sending` by a killed worker become in-doubt. */
-export async function recoverOutbox(): Promise<void> {
-  await serial(async () => {
-    const recovered = recoverInterrupted(await readOutbox(), clock.now());
-    const changed = recovered?.filter((e) => e.state === 'in-doubt' && e.lookupAfter !== undefined) ?? [];
-    if (changed.length > 0) await writeItems(...changed.map(entryWrite));
+/**
+ * On worker start: entries left `sending` by a killed worker become in-doubt. `stored` is what
+ * the start-up already read (nothing writes before the worker is ready), so no second read.
+ */
+export async function recoverOutbox(stored: Record<string, unknown>): Promise<void> {
+  const entries = Object.entries(stored).flatMap(([key, raw]) => {
+    const entry = isEntryKey(key) ? readStoredEntry(raw) : null;
+    return entry === null ? [] : [entry];
   });
+  const sending = new Set(entries.filter((e) => e.state === 'sending').map((e) => e.id));
+  const recovered = recoverInterrupted(entries, clock.now());
+  if (recovered === null) return;
+  await serial(() => writeItems(...recovered.filter((e) => sending.has(e.id)).map(entryWrite)));
 }

@@ -9,11 +9,12 @@ import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';
 import { serial } from './serial';
 
-export function upgradeStorage(): Promise<void> {
+/** Resolves with everything stored, as it is once upgraded: the start-up's one read, for what follows it. */
+export function upgradeStorage(): Promise<Record<string, unknown>> {
   return serial(async () => {
     let data: Record<string, unknown> = await browser.storage.local.get(null);
     // Written by a newer version: leave it exactly as it is rather than guess at its shape.
-    if (storedVersion(data) > SCHEMA_VERSION) return;
+    if (storedVersion(data) > SCHEMA_VERSION) return data;
     for (const step of migrationsFor(data, { now: clock.now(), generation: clock.newId() })) {
       await apply(step.plan);
       // Recorded last: a worker stopped before this line runs the same step again, to the same result.
@@ -21,7 +22,9 @@ export function upgradeStorage(): Promise<void> {
       data = applyPlan(data, step.plan);
     }
     if (data.schemaVersion !== SCHEMA_VERSION) await browser.storage.local.set({ schemaVersion: SCHEMA_VERSION });
-    await apply(sweep(data, clock.now()));
+    const swept = sweep(data, clock.now());
+    await apply(swept);
+    return applyPlan(data, swept);
   });
 }
 

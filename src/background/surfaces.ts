@@ -7,7 +7,7 @@ import { ENTRY_PREFIX } from '../core/storage-keys';
 import { setPopupEnabled } from '../platform/action';
 import { settingsItem } from '../shared/storage';
 import { refreshBadge } from './badge';
-import { retitleToggle, setUpMenus } from './menus';
+import { retitleToggle } from './menus';
 import { makeSerial } from './serial';
 
 // In turn, each reading the setting when it runs: two quick changes must end on the last one.
@@ -17,9 +17,8 @@ export function applyToolbarClick(): Promise<void> {
   return applyInTurn(async () => setPopupEnabled((await settingsItem.get()).toolbarClick === 'popup'));
 }
 
-/** On worker start: everything, since the browser may have forgotten any of it. */
+/** On worker start: the badge, icon, tooltip and popup mode, in case a redraw was cut short with the last worker. */
 export async function setUpSurfaces(): Promise<void> {
-  await setUpMenus();
   await applyToolbarClick();
   await refreshBadge();
 }

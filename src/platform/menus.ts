@@ -1,7 +1,8 @@
 /**
  * Context-menu items (`contextMenus`; Firefox's `menus` under the name the polyfill gives it).
- * Items outlive the worker in Chrome but not every browser restores them, so the background
- * recreates the whole set at every start; removing first keeps ids unique.
+ * Items outlive the worker (Chrome, and Firefox for an event page's), so the background recreates
+ * the whole set only when the browser or the extension has just started; removing first keeps ids
+ * unique.
  */
 import { browser, type Menus } from './browser';
 

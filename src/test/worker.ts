@@ -36,7 +36,8 @@ export function useWorker(options: { signedIn?: boolean; askAway?: boolean } = {
 export async function startWorker(): Promise<void> {
   killWorker();
   vi.resetModules();
-  await import('../background/index');
+  // Its start-up side work (redraws, heartbeat, flush) is done, as in a worker that has been running.
+  await (await import('../background/index')).started;
 }
 
 export async function stored<T>(key: string): Promise<T> {
