@@ -51,6 +51,11 @@ describe('Needs attention', () => {
     await popup.keyboard.press('Enter');
     const field = popup.getByRole('combobox', { name: 'Move to task' });
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Esc in the empty box closes the form and gives the focus back to the button; Enter opens it again.
+    await popup.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    await popup.locator('button:focus', { hasText: 'Move to another task' }).waitFor();
+    await popup.keyboard.press('Enter');
     await popup.keyboard.type('#99999');
     await popup.keyboard.press('Enter');
     await popup.getByRole('alert').filter({ hasText: 'Task not found in COR' }).waitFor();

@@ -210,8 +210,8 @@ describe('fault matrix: answers COR gives', () => {
       const item = rig.attentionItem('The task is finished, hours cannot be logged');
       await item.waitFor();
       await item.getByRole('button', { name: 'Move to another task' }).click();
-      await item.getByRole('textbox', { name: 'Task number or link' }).fill(`#${T.content}`);
-      await item.getByRole('textbox', { name: 'Task number or link' }).press('Enter');
+      await item.getByRole('combobox', { name: 'Move to task' }).fill(`#${T.content}`);
+      await item.getByRole('combobox', { name: 'Move to task' }).press('Enter');
       stopped.taskId = T.content;
       await rig.expectDeliveredOnce();
       expect(rig.posts().map((p) => (p.json as { task_log_id: number }).task_log_id)).toEqual([T.closed, T.content]);

@@ -3,7 +3,7 @@
  * task (found by title, number or link, with the picker's combobox), or Discard — only after
  * saying yes to a question, since the time is then gone for good. COR's reason is shown as text.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OutboxEntry } from '../core/outbox';
 import type { PickerSources } from '../core/task-search';
 import type { TaskRef } from '../core/timer';
@@ -20,7 +20,6 @@ import { useCommand } from './use-command';
 
 type Mode = 'idle' | 'moving' | 'confirm-discard';
 
-/** Held for the person's check of its times (issue 11), or refused by COR. */
 /** What an attention entry needs of the popup: where "Open in COR" goes, and the tasks to move to. */
 export interface EntryContext {
   readonly company: string | null;
@@ -29,6 +28,7 @@ export interface EntryContext {
   readonly onMoving: (id: string | null) => void;
 }
 
+/** Held for the person's check of its times (issue 11), or refused by COR. */
 export function AttentionEntry({ entry, context }: { entry: OutboxEntry; context: EntryContext }) {
   return isHeld(entry) ? <HeldEntry entry={entry} /> : <RefusedEntry entry={entry} context={context} />;
 }
@@ -43,10 +43,18 @@ function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryCo
     formatTimeOfDay(entry.stoppedAt),
   );
 
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const wasMoving = useRef(false);
+  // Back from a cancelled move, the focus returns to the button that opened it.
+  useLayoutEffect(() => {
+    if (wasMoving.current && mode === 'idle') moveButton.current?.focus();
+    wasMoving.current = mode === 'moving';
+  }, [mode]);
   const moveMode = (on: boolean) => {
     setMode(on ? 'moving' : 'idle');
     context.onMoving(on ? entry.id : null);
   };
+  const sources = useMemo(() => moveSources(context.sources, entry.task), [context.sources, entry.task]);
   const move = async (task: TaskRef, lookup: Lookup | null): Promise<boolean> => {
     if (lookup?.state === 'not-found') {
       setError(t('taskNotFound'));
@@ -84,7 +92,7 @@ function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryCo
           >
             {t('retry')}
           </button>
-          <button type="button" class="small" disabled={busy} onClick={() => moveMode(true)}>
+          <button type="button" class="small" ref={moveButton} disabled={busy} onClick={() => moveMode(true)}>
             {t('moveToTask')}
           </button>
           <button type="button" class="small" disabled={busy} onClick={() => setMode('confirm-discard')}>
@@ -95,7 +103,7 @@ function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryCo
       {mode === 'moving' && (
         <MoveForm
           busy={busy}
-          sources={moveSources(context.sources, entry.task)}
+          sources={sources}
           onMove={move}
           onType={() => setError(null)}
           onCancel={() => moveMode(false)}
