@@ -15,10 +15,11 @@ const KB = 1024;
  */
 const POPUP_GZIP = 27.15 * KB;
 /**
- * Ratchet at today's size, 20.8 KB: one file since the worker is built on its own
- * (tools/worker-one-file.ts; 24.1 KB in 5 files before, 14.84 KB before issues 10–13).
+ * Ratchet at today's size, 20.9 KB: one file since the worker is built on its own
+ * (tools/worker-one-file.ts; 24.1 KB in 5 files before, 14.84 KB before issues 10–13); 0.1 KB of
+ * it is requests that keep nothing alive after their answer (docs/PERFORMANCE.md).
  */
-const WORKER_GZIP = 20.8 * KB;
+const WORKER_GZIP = 20.9 * KB;
 
 describe('the Chrome build loads little before it is useful', () => {
   it(`popup: JS + CSS before first paint within ${kilobytes(POPUP_GZIP)} gzip`, () => {

@@ -22,10 +22,7 @@ export async function execute(request: CorRequest, bearer?: string): Promise<Htt
   // AbortSignal.timeout: that one keeps its signal, and the request's signals that follow it,
   // alive for the whole 15 s after the answer came (≈ 0.3 KB a request: docs/PERFORMANCE.md).
   const limit = new AbortController();
-  const timer = setTimeout(
-    () => limit.abort(new DOMException('COR did not answer in time', 'TimeoutError')),
-    REQUEST_TIMEOUT_MS,
-  );
+  const timer = setTimeout(() => limit.abort(new DOMException('', 'TimeoutError')), REQUEST_TIMEOUT_MS);
   const prepared = prepare(request, bearer, limit.signal);
   try {
     if (prepared === null) return { kind: 'not-sent' };
@@ -44,7 +41,7 @@ export async function execute(request: CorRequest, bearer?: string): Promise<Htt
   } finally {
     clearTimeout(timer);
     // Nothing reads the request's timing entries; the browser would keep up to 250 of them.
-    globalThis.performance?.clearResourceTimings?.();
+    performance.clearResourceTimings();
   }
 }
 

@@ -26,8 +26,5 @@ export function owe<T>(work: Promise<T>): Promise<T> {
  */
 export async function answersOwed(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const cap = new Promise((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)));
-  await Promise.race([Promise.allSettled([...owed]), cap]);
-  clearTimeout(timer);
+  await Promise.race([Promise.allSettled([...owed]), new Promise((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);
 }
