@@ -11,10 +11,9 @@ import type { FakeCor } from '../tools/fake-cor/server.ts';
 import { signInWithTokenOn, startByNumber } from '../e2e/harness.ts';
 import { driverPage, extensionUrl } from './bench-browser.ts';
 import { workerHeap } from './worker-probe.ts';
+import { CYCLE, CYCLE_TASK as TASK, OUTBOX_EMPTY } from './worker-cycles.ts';
 
 export const POPUP = 'src/popup/index.html';
-/** An open task of fake-cor's seed user. */
-const TASK = 1001;
 
 export async function copyBuild(dist: string): Promise<string> {
   const copy = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench/cor-signed-in');
@@ -60,24 +59,6 @@ export async function stopToPost(context: BrowserContext, cor: FakeCor, dir: str
     await popup.close();
   }
 }
-
-const CYCLE = `(async () => {
-  for (const name of ['timer.start', 'timer.stop']) {
-    const answer = await chrome.runtime.sendMessage({ name, data: name === 'timer.start' ? { task: { id: ${TASK} } } : {} });
-    if (!answer || answer.ok !== true) throw new Error(name + ' answered ' + JSON.stringify(answer));
-  }
-})()`;
-
-// Resolves once the outbox is empty: every stopped entry is in COR (the worker removes it after the 2xx).
-const OUTBOX_EMPTY = `new Promise((resolve) => {
-  const empty = (outbox) => !Array.isArray(outbox) || outbox.length === 0;
-  const listener = (changes, area) => {
-    if (area === 'local' && changes.outbox && empty(changes.outbox.newValue)) done();
-  };
-  const done = () => { chrome.storage.onChanged.removeListener(listener); resolve(); };
-  chrome.storage.onChanged.addListener(listener);
-  chrome.storage.local.get('outbox').then(({ outbox }) => { if (empty(outbox)) done(); });
-})`;
 
 /** Runs start/stop cycles up to `total`, waits until COR has every entry, and reads the heap after GC. */
 async function cyclesThenHeap(page: Page, context: BrowserContext, dir: string, from: number, total: number) {

@@ -18,11 +18,11 @@ import { signInAndStart } from './cor-rig.ts';
 import { buildReferences } from './reference-extensions.ts';
 import { median, percentile } from './stats.ts';
 import { RawChromium, type Page } from './worker-cdp.ts';
+import { CYCLE, OUTBOX_EMPTY } from './worker-cycles.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WAKES = Number(process.env.WORKER_WAKES ?? 3);
 const CYCLES = Number(process.env.WORKER_CYCLES ?? 0);
-const TASK = 1001;
 
 const given = process.argv.slice(2).map((arg) => {
   const [label, dir] = arg.includes('=') ? arg.split('=') : [arg, arg];
@@ -47,21 +47,6 @@ const wake = `(async () => {
   await chrome.runtime.sendMessage({ name: 'timer.undo-discard', data: {} });
   return performance.now() - t0;
 })()`;
-const cycle = `(async () => {
-  for (const name of ['timer.start', 'timer.stop']) {
-    const answer = await chrome.runtime.sendMessage({ name, data: name === 'timer.start' ? { task: { id: ${TASK} } } : {} });
-    if (!answer || answer.ok !== true) throw new Error(name + ' answered ' + JSON.stringify(answer));
-  }
-})()`;
-// Entries live one per key (`entry:<id>`); the worker removes each once COR has it.
-const outboxEmpty = `(async () => {
-  for (;;) {
-    const all = await chrome.storage.local.get(null);
-    if (!Object.keys(all).some((k) => k.startsWith('entry:'))) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-})()`;
-
 const samples = new Map(columns.map((c) => [c.label, { heap: [] as number[], wake: [] as number[] }]));
 const cor = await startFakeCor();
 const profile = await mkdtemp(join(tmpdir(), 'cor-timer-worker-bench-'));
@@ -110,8 +95,8 @@ try {
       const page = await raw.openPage(extensionUrl(b.dir, 'manifest.json'));
       await page.evaluate(`chrome.runtime.sendMessage({ name: 'timer.stop', data: {} })`);
       const run = async (from: number, to: number) => {
-        for (let i = from; i < to; i += 1) await page.evaluate(cycle);
-        await page.evaluate(outboxEmpty);
+        for (let i = from; i < to; i += 1) await page.evaluate(CYCLE);
+        await page.evaluate(OUTBOX_EMPTY);
         await new Promise((r) => setTimeout(r, 500));
         return raw.heap(prefix(b.dir));
       };

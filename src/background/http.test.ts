@@ -9,7 +9,7 @@ import { COR_API_BASE, meRequest, postHoursRequest } from '../core/cor-requests'
 import { classify } from '../core/cor-response';
 import { hostAccess } from '../test/fake-extras';
 import { installFakeBrowser } from '../test/fake-platform';
-import { execute, MAX_BODY_BYTES } from './http';
+import { execute, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from './http';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -150,6 +150,26 @@ describe('http: not sent versus in doubt', () => {
   it('our time limit running out is a timeout', async () => {
     network(() => Promise.reject(new DOMException('signal timed out', 'TimeoutError')));
     expect(await execute(post, TOKEN)).toEqual({ kind: 'timeout' });
+  });
+
+  it('COR not answering within the time limit is a timeout, and a request leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    try {
+      network(
+        (request) =>
+          new Promise((_, reject) =>
+            request.signal.addEventListener('abort', () => reject(request.signal.reason as DOMException)),
+          ),
+      );
+      const result = execute(post, TOKEN);
+      await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+      expect(await result).toEqual({ kind: 'timeout' });
+      network(() => new Response('{}'));
+      expect(await execute(post, TOKEN)).toMatchObject({ kind: 'response', status: 200 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('offline: nothing sent', async () => {

@@ -18,9 +18,14 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function execute(request: CorRequest, bearer?: string): Promise<HttpResult> {
   if (!request.url.startsWith(`${COR_API_BASE}/`)) throw new Error('Refusing a request outside the COR API');
   if (globalThis.navigator?.onLine === false) return { kind: 'offline' };
-  const prepared = prepare(request, bearer);
-  if (prepared === null) return { kind: 'not-sent' };
+  // The time limit covers the answer and its body. A timer cleared at the end, not
+  // AbortSignal.timeout: that one keeps its signal, and the request's signals that follow it,
+  // alive for the whole 15 s after the answer came (≈ 0.3 KB a request: docs/PERFORMANCE.md).
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(new DOMException('', 'TimeoutError')), REQUEST_TIMEOUT_MS);
+  const prepared = prepare(request, bearer, limit.signal);
   try {
+    if (prepared === null) return { kind: 'not-sent' };
     const response = await fetch(prepared);
     const body = await readCapped(response, MAX_BODY_BYTES);
     // An oversized body is read as no body: a 2xx without COR's record, which callers treat as malformed.
@@ -33,6 +38,10 @@ export async function execute(request: CorRequest, bearer?: string): Promise<Htt
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') return { kind: 'timeout' };
     return (await mayReachCor()) ? { kind: 'network-error' } : { kind: 'not-allowed' };
+  } finally {
+    clearTimeout(timer);
+    // Nothing reads the request's timing entries; the browser would keep up to 250 of them.
+    performance.clearResourceTimings();
   }
 }
 
@@ -41,7 +50,7 @@ export async function execute(request: CorRequest, bearer?: string): Promise<Htt
  * header value it cannot send throws a TypeError here, before anything leaves). A TypeError
  * from `fetch` itself is a network failure and stays one.
  */
-function prepare(request: CorRequest, bearer: string | undefined): Request | null {
+function prepare(request: CorRequest, bearer: string | undefined, signal: AbortSignal): Request | null {
   const headers: Record<string, string> = { ...request.headers };
   if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`;
   try {
@@ -49,7 +58,7 @@ function prepare(request: CorRequest, bearer: string | undefined): Request | nul
       method: request.method,
       headers,
       ...(request.body === undefined ? {} : { body: request.body }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal,
       // No cookies: COR is reached with the bearer token only, never with a web session of COR's.
       credentials: 'omit',
       cache: 'no-store',

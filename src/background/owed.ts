@@ -5,6 +5,12 @@
  */
 const owed = new Set<Promise<unknown>>();
 
+/**
+ * The longest the side work waits: an answer that waits on COR or on the person (a sign-in, a
+ * task search) must not hold the toolbar's redraw and the outbox's flush back.
+ */
+export const MAX_WAIT_MS = 1_000;
+
 /** Counts `work` as owed until it settles; returns it unchanged (its failure is the caller's to surface). */
 export function owe<T>(work: Promise<T>): Promise<T> {
   owed.add(work);
@@ -15,9 +21,10 @@ export function owe<T>(work: Promise<T>): Promise<T> {
 
 /**
  * Resolves once everything owed now (or arriving in this task: the waking event is dispatched
- * just after the worker's first run) has settled. Later arrivals do not hold it back.
+ * just after the worker's first run) has settled, or after MAX_WAIT_MS. Later arrivals do not
+ * hold it back.
  */
 export async function answersOwed(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
-  await Promise.allSettled([...owed]);
+  await Promise.race([Promise.allSettled([...owed]), new Promise((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);
 }
