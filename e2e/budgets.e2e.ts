@@ -10,11 +10,11 @@ import { kilobytes, pageAssets, workerAssets } from '../tools/build-assets.ts';
 
 const KB = 1024;
 /**
- * Ratchet at today's size, 27.9 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
+ * Ratchet at today's size, 27.93 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
  * takes). It was 18.6 KB before owners, versioned storage, time away and the popup's redesign, and
- * 27.1 KB before "Open in COR" and Move by title (+0.76 KB: the links, the move form's combobox).
+ * 27.1 KB before "Open in COR" and Move by title (+0.8 KB: the links, the move form's combobox).
  */
-const POPUP_GZIP = 27.9 * KB;
+const POPUP_GZIP = 27.95 * KB;
 /** Ratchet at today's size, 24.3 KB (14.84 KB before the same work; 24.1 KB before the company learned from a task page). */
 const WORKER_GZIP = 24.32 * KB;
 
