@@ -3,7 +3,7 @@
  * task (found by title, number or link, with the picker's combobox), or Discard — only after
  * saying yes to a question, since the time is then gone for good. COR's reason is shown as text.
  */
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { OutboxEntry } from '../core/outbox';
 import type { PickerSources } from '../core/task-search';
 import type { TaskRef } from '../core/timer';
@@ -44,17 +44,12 @@ function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryCo
   );
 
   const moveButton = useRef<HTMLButtonElement>(null);
-  const wasMoving = useRef(false);
-  // Back from a cancelled move, the focus returns to the button that opened it.
-  useLayoutEffect(() => {
-    if (wasMoving.current && mode === 'idle') moveButton.current?.focus();
-    wasMoving.current = mode === 'moving';
-  }, [mode]);
   const moveMode = (on: boolean) => {
     setMode(on ? 'moving' : 'idle');
     context.onMoving(on ? entry.id : null);
+    // Back from a cancelled move, the focus returns to the button that opened it (once it is drawn again).
+    if (!on) setTimeout(() => moveButton.current?.focus());
   };
-  const sources = useMemo(() => moveSources(context.sources, entry.task), [context.sources, entry.task]);
   const move = async (task: TaskRef, lookup: Lookup | null): Promise<boolean> => {
     if (lookup?.state === 'not-found') {
       setError(t('taskNotFound'));
@@ -103,7 +98,7 @@ function RefusedEntry({ entry, context }: { entry: OutboxEntry; context: EntryCo
       {mode === 'moving' && (
         <MoveForm
           busy={busy}
-          sources={sources}
+          sources={moveSources(context.sources, entry.task)}
           onMove={move}
           onType={() => setError(null)}
           onCancel={() => moveMode(false)}
