@@ -3,7 +3,8 @@
  * production build (dist/chrome) in Chromium against fake-cor. Never edited by hand: run again.
  *   docs/screenshots/<name>-<theme>.png          the popup (360 px wide) / options, for the README (committed)
  *   artifacts/screenshots/store-<name>-<theme>.png  1280×800 for the Chrome Web Store: the same view on a plain background
- * States other branches add (running with Today, the away question) appear once they exist.
+ * The states: idle with My tasks, running with Today (two entries logged earlier today), the
+ * away question, an entry waiting to be sent, one that needs attention, and the options page.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,10 +21,39 @@ const POPUP_WIDTH = 360;
 // The page behind the popup in the store images, per theme: plain, like a quiet browser tab.
 const BACKDROP: Record<Theme, string> = { light: '#e9edf1', dark: '#16191d' };
 
+const MIN = 60_000;
+
+type Chrome = { idle: { onStateChanged: { dispatch(state: string): void } } };
+
+/**
+ * Two entries in COR from earlier today, for Today to show: [minutes ago from, to] each, kept
+ * within today (just after midnight, fewer). Returns how many.
+ */
+function loggedEarlierToday(cor: FakeCor): number {
+  const now = Date.now();
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const earlier: Array<[number, number, number]> = [
+    [SEED.tasks.stringProjectId, 215, 130],
+    [SEED.tasks.noProject, 120, 40],
+  ];
+  let added = 0;
+  for (const [task, from, to] of earlier) {
+    const start = Math.max(now - from * MIN, midnight);
+    const stop = now - to * MIN;
+    if (stop > start) {
+      cor.addHour({ task_log_id: task, start: new Date(start).toISOString(), stop: new Date(stop).toISOString() });
+      added += 1;
+    }
+  }
+  return added;
+}
+
 interface Shot {
   name: string;
   /** Brings a fresh popup (or options page) into the state; returns the page to photograph. */
   show(session: ExtensionSession, cor: FakeCor): Promise<Page>;
+  /** Leaves the timer idle, where stopping it is not the way. */
+  leave?(page: Page): Promise<void>;
   width: number;
 }
 
@@ -38,10 +68,40 @@ const SHOTS: Shot[] = [
     },
   },
   {
-    name: 'running',
+    name: 'away-question',
     width: POPUP_WIDTH,
     async show(session) {
+      const popup = await session.openPopup();
+      await startByNumber(popup, SEED.tasks.content);
+      // Ten minutes in, so five minutes away fit after the start.
+      for (let i = 0; i < 2; i += 1) await popup.getByRole('button', { name: '−5 min' }).click();
+      await popup
+        .getByRole('timer', { name: 'Elapsed time' })
+        .filter({ hasText: /^0:10:/ })
+        .waitFor();
+      // The system says the person went idle (five minutes without input) and came back (TESTING.md).
+      await session.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: Chrome }).chrome.idle.onStateChanged.dispatch('idle'),
+      );
+      await session.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: Chrome }).chrome.idle.onStateChanged.dispatch('active'),
+      );
+      await popup.getByRole('heading', { name: 'You were away' }).waitFor();
+      return popup;
+    },
+    // Nothing logged: an entry ending now would overlap the next state's earlier start (and the popup would ask).
+    async leave(popup) {
+      await popup.getByRole('button', { name: 'Keep the time' }).click();
+      await popup.getByRole('button', { name: 'Discard' }).click();
+      await popup.getByRole('button', { name: 'Start timer' }).waitFor();
+    },
+  },
+  {
+    name: 'running',
+    width: POPUP_WIDTH,
+    async show(session, cor) {
       // Titles without emoji: this machine has no emoji font, and tofu boxes would ship in the pictures.
+      const earlier = loggedEarlierToday(cor);
       const popup = await session.openPopup();
       await startByNumber(popup, SEED.tasks.content);
       await popup.getByRole('region', { name: 'Armado de contenido v1' }).waitFor();
@@ -51,6 +111,14 @@ const SHOTS: Shot[] = [
         .getByRole('timer', { name: 'Elapsed time' })
         .filter({ hasText: /^0:15:/ })
         .waitFor();
+      // Today refreshes from COR as the popup opens and lists the earlier entries (the running timer is in its total).
+      if (earlier > 0) {
+        await popup
+          .getByRole('region', { name: 'Today' })
+          .getByRole('listitem')
+          .nth(earlier - 1)
+          .waitFor();
+      }
       return popup;
     },
   },
@@ -72,7 +140,7 @@ const SHOTS: Shot[] = [
     async show(session, cor) {
       cor.clearFaults();
       const popup = await session.openPopup();
-      await startByNumber(popup, SEED.tasks.closed);
+      await startByNumber(popup, SEED.tasks.closed, { closed: true });
       await popup.getByRole('button', { name: 'Stop timer' }).click();
       await popup.getByRole('heading', { name: /needs? your attention$/ }).waitFor();
       return popup;
@@ -131,6 +199,7 @@ async function main(): Promise<void> {
         console.log(`screenshots: ${shot.name} (${theme})`);
       }
       // Leave the timer idle for the next state.
+      await shot.leave?.(page);
       if (await page.getByRole('button', { name: 'Stop timer' }).count()) {
         await page.getByRole('button', { name: 'Stop timer' }).click();
       }

@@ -36,10 +36,20 @@ function bySelector(page: Page, selector: string): Control {
     page,
     async () => (await page.waitForSelector(selector, { timeout: TIMEOUT }))!,
     async () => void (await page.waitForSelector(selector, { hidden: true, timeout: TIMEOUT })),
-    // A locator finds the element again at the moment of the click, visible, enabled and still,
-    // as Playwright's does: a handle found earlier can be gone once the popup re-renders (seen
-    // as "Node is either not clickable or not an Element" on Send now while the outbox updated).
-    () => page.locator(selector).setTimeout(TIMEOUT).click(),
+    // A locator finds the element again at the moment of the click, and finds it afresh if it
+    // went away before the click landed, as Playwright's does: a handle found earlier can be
+    // gone once the popup re-renders (seen as "Node is either not clickable or not an Element"
+    // on Send now while the outbox updated). Its other waits run on animation frames, which
+    // Firefox throttles in a tab in the background (the welcome tab can open over the test's):
+    // a click there took 8 s with them, 0.2 s without.
+    () =>
+      page
+        .locator(selector)
+        .setTimeout(TIMEOUT)
+        .setEnsureElementIsInTheViewport(false)
+        .setWaitForStableBoundingBox(false)
+        .setWaitForEnabled(false)
+        .click(),
   );
 }
 
