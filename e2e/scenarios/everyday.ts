@@ -94,7 +94,10 @@ export function everydayScenarios(name: BrowserName): void {
     it('COR answering 500 keeps the entry and says why; once COR recovers it is delivered once', async () => {
       await signInWithToken(t.browser, t.cor);
       const popup = await t.browser.openPopup();
-      t.cor.failNext(100, { status: 500 }, { method: 'POST', path: '/v1/hours' });
+      // With Retry-After COR's next automatic try is minutes away, so the recovery below is Send
+      // now's: with the backoff's own tries (1 s, 3 s, 5 s…) one could deliver between clearing the
+      // faults and the click, and Send now would be gone before it was clicked (seen in Firefox).
+      t.cor.failNext(100, { status: 500, retryAfter: 300 }, { method: 'POST', path: '/v1/hours' });
       await startByNumber(popup, SEED.tasks.design);
       await stopTimer(popup);
       await popup.role('heading', '1 entry waiting to be sent').waitFor();

@@ -113,7 +113,13 @@ export function App() {
           compact={timer.status === 'running' && mine.length > 0}
         />
       )}
-      {signedIn && !aside && <TaskPicker sources={sources} running={timer.status === 'running'} />}
+      {signedIn && !aside && (
+        <TaskPicker
+          sources={sources}
+          running={timer.status === 'running'}
+          collapsed={mine.some((e) => e.state === 'needs-attention')}
+        />
+      )}
       <Announcer timer={timer} recent={recent} />
     </main>
   );

@@ -15,7 +15,12 @@ import { TaskCombobox } from './task-combobox';
 import { useCommand } from './use-command';
 import type { Lookup } from './use-task-search';
 
-export function TaskPicker(props: { sources: PickerSources; running: boolean }) {
+/**
+ * Only the box shows, and the list opens on typing or ↓, while a timer runs and while entries need
+ * attention above it (`collapsed`: with them and Today the list would not fit in 600 px). Not for
+ * entries merely waiting: every stop leaves one for a moment, and the list would jump.
+ */
+export function TaskPicker(props: { sources: PickerSources; running: boolean; collapsed: boolean }) {
   const [closedAsk, setClosedAsk] = useState<TaskRef | null>(null);
   // A new box after a start the closed-task question confirmed (the box itself clears after its own picks).
   const [box, setBox] = useState(0);
@@ -51,7 +56,7 @@ export function TaskPicker(props: { sources: PickerSources; running: boolean }) 
         listLabel={t('tasksListLabel')}
         placeholder={props.running ? t('switchPlaceholder') : t('searchTasksPlaceholder')}
         sources={props.sources}
-        collapsed={props.running}
+        collapsed={props.running || props.collapsed}
         autoFocus
         describedBy="picker-hint"
         onType={() => setError(null)}
