@@ -67,14 +67,19 @@ async function cyclesThenHeap(page: Page, context: BrowserContext, dir: string, 
   return workerHeap(context, dir);
 }
 
-/** The worker's heap after 10 and after `total` start/stop cycles (the timer left idle). */
+/**
+ * The worker's heap after 10, after `total` and after twice `total` start/stop cycles (the timer
+ * left idle). The third reading tells a leak (grows again by as much) from code V8 optimises once
+ * for the hot paths and then keeps (docs/PERFORMANCE.md, "What is left for the worker").
+ */
 export async function heapAfterCycles(context: BrowserContext, dir: string, total: number) {
   const page = await driverPage(context, dir);
   try {
     await page.evaluate(`chrome.runtime.sendMessage({ name: 'timer.stop', data: {} })`);
     const before = await cyclesThenHeap(page, context, dir, 0, 10);
     const after = await cyclesThenHeap(page, context, dir, 10, total);
-    return { before, after };
+    const twice = await cyclesThenHeap(page, context, dir, total, 2 * total);
+    return { before, after, twice };
   } finally {
     await page.close();
   }

@@ -13,8 +13,13 @@ export interface Once {
   /** gzip bytes per extension, measured on the files. */
   readonly popupGzip: Record<Column, number>;
   readonly workerGzip: Record<Column, number>;
-  /** COR Timer signed in: worker heap after 10 cycles, and after `cycles`. */
-  readonly heapCycles: { readonly before: number; readonly after: number; readonly cycles: number };
+  /** COR Timer signed in: worker heap after 10 cycles, after `cycles`, and after twice `cycles`. */
+  readonly heapCycles: {
+    readonly before: number;
+    readonly after: number;
+    readonly twice: number;
+    readonly cycles: number;
+  };
 }
 
 export function rows(samples: Samples, once: Once): Row[] {
@@ -28,8 +33,9 @@ export function rows(samples: Samples, once: Once): Row[] {
     target,
     ratio,
   });
-  const { before, after, cycles } = once.heapCycles;
+  const { before, after, twice, cycles } = once.heapCycles;
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+  const growth = (from: number, to: number) => `${mb(from)} → ${mb(to)} MB (${((to / from - 1) * 100).toFixed(1)} %)`;
   return [
     row('popup first contentful paint, later opens', 'ms', over('fcpLater'), '≤ 1.15×'),
     row('popup first contentful paint, first open after browser start', 'ms', over('fcpFirst'), '≤ 1.3×'),
@@ -39,12 +45,8 @@ export function rows(samples: Samples, once: Once): Row[] {
     row('stopped worker woken by a message → answer', 'ms', over('wake'), '≤ 1.2×'),
     row('worker JS heap after GC, idle', 'MB', over('heap'), '≤ 0.45 MB'),
     row('Stop click → POST /v1/hours at fake-cor', 'ms', over('stopPost', ['corIn']), '≤ 30 ms', false),
-    row(
-      `worker heap after ${cycles} vs 10 start/stop cycles`,
-      'MB',
-      { corIn: `${mb(before)} → ${mb(after)} MB (${((after / before - 1) * 100).toFixed(1)} %)` },
-      '≤ +5 %',
-      false,
-    ),
+    row(`worker heap after ${cycles} vs 10 start/stop cycles`, 'MB', { corIn: growth(before, after) }, '≤ +5 %', false),
+    // Not a row of the issue: whether the growth above goes on (a leak) or has stopped.
+    row(`worker heap after ${2 * cycles} vs ${cycles} cycles`, 'MB', { corIn: growth(after, twice) }, '—', false),
   ];
 }
