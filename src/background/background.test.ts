@@ -4,7 +4,7 @@
  * what COR received, never on internal calls.
  */
 import { ANA } from '../test/owners';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { sendFromPopup } from '../test/fake-platform';
@@ -52,7 +52,7 @@ describe('background: timer and delivery', () => {
     });
   });
 
-  it('queues the entry in the same write that stops the timer', async () => {
+  it('queues the entry in the same write that stops the timer (with the beat the stop runs)', async () => {
     await signIn();
     await start(SEED.tasks.design);
     const writes: Array<Record<string, unknown>> = [];
@@ -60,9 +60,45 @@ describe('background: timer and delivery', () => {
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await stop();
     const stopWrite = writes.find((w) => 'timer' in w);
-    const [entryKey, timerKey, ...others] = Object.keys(stopWrite!).sort();
+    const [entryKey, ...others] = Object.keys(stopWrite!).sort();
     expect(entryKey).toMatch(/^entry:/);
-    expect([timerKey, others]).toEqual(['timer', []]);
+    expect(others).toEqual(['heartbeat', 'timer']);
+  });
+
+  it('a stop reaches COR after the two writes the crash rule asks for: the stop, then the entry marked sending', async () => {
+    await signIn();
+    await start(SEED.tasks.design);
+    const steps: string[] = [];
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const named = (items: object) =>
+      Object.entries(items)
+        .map(([key, value]) => (key.startsWith('entry:') ? `entry ${(value as OutboxEntry).state}` : key))
+        .sort()
+        .join(' + ');
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the fake types set() as void; the real one returns this promise
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      steps.push(`write ${named(items)}`);
+      return set(items);
+    });
+    const cor = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+      const url = input instanceof Request ? input.url : String(input);
+      steps.push(`${method} ${new URL(url).pathname}`);
+      return cor(input, init);
+    });
+    expect(await stop()).toEqual({ ok: true });
+    await vi.waitFor(() => expect(steps).toContain('POST /v1/hours'));
+    expect(steps.slice(0, steps.indexOf('POST /v1/hours') + 1)).toEqual([
+      'write entry waiting + heartbeat + timer',
+      'write entry sending',
+      'POST /v1/hours',
+    ]);
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('ignores messages that do not come from the extension’s own pages', async () => {
