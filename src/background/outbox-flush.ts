@@ -19,11 +19,12 @@ import { isOwnedBy } from '../core/owner';
 import { isEntryKey } from '../core/storage-keys';
 import { readStoredEntry } from '../core/stored';
 import { clock } from '../platform/clock';
-import { readItems, writeItems } from '../platform/storage-item';
-import { accountItem, authItem, recentItem } from '../shared/storage';
+import { browser } from '../platform/browser';
+import { writeItems } from '../platform/storage-item';
+import { accountItem, authItem, outboxItem, recentItem } from '../shared/storage';
 import { currentUserId } from './account';
 import { callCor } from './cor-client';
-import { entryWrite, readEntry, readOutbox, removeEntry } from './outbox-store';
+import { entryWrite, readEntry, removeEntry } from './outbox-store';
 import { findInCor } from './reconcile';
 import { scheduleRetry } from './retry-schedule';
 import { serial } from './serial';
@@ -65,15 +66,19 @@ export interface Sending {
 }
 
 async function flushPass(asked: boolean): Promise<void> {
-  const session = await sendingSession();
+  // One read for the session and the line: both are in storage.local, and a pass reads the whole
+  // line anyway. Each entry is then re-read on its own before it moves, so a pass costs this one
+  // read, and each entry the same whatever the length of the line.
+  let stored = await browser.storage.local.get(null);
+  const session = await sendingSession(stored);
   // Triggers that came before this pass read the line are served by it, not by one more pass
   // (which, forced, would retry at once an entry this pass just saw fail).
   const force = asked || (pending?.force ?? false);
   pending = null;
   if (session === null) return;
-  // One read of the line per pass; each entry is then re-read on its own before it moves, so a
-  // pass costs one read of the outbox, and each entry the same whatever the length of the line.
-  const line = sendable(ownedBy(await readOutbox(), session.userId), clock.now(), force);
+  // Asking COR who we are took a while: the line is read again, as it is now.
+  if (session.asked) stored = await browser.storage.local.get(null);
+  const line = sendable(ownedBy(outboxItem.readStored(stored), session.userId), clock.now(), force);
   for (const entry of line) {
     const goOn = await attempt(entry, session).catch(() => setAside(entry.id));
     if (!goOn) return;
@@ -102,29 +107,35 @@ async function setAside(id: string): Promise<boolean> {
   return true;
 }
 
-/** Who may send now: a signed-in account whose COR id we know, and its sign-in's generation. */
-async function sendingSession(): Promise<Sending | null> {
-  const [account, auth] = await readItems(accountItem, authItem);
+/**
+ * Who may send now: a signed-in account whose COR id we know, and its sign-in's generation.
+ * `asked`: the id was asked of COR just now (it was not known yet).
+ */
+async function sendingSession(stored: Record<string, unknown>): Promise<(Sending & { asked: boolean }) | null> {
+  const [account, auth] = [accountItem.readStored(stored), authItem.readStored(stored)];
   if (account.status !== 'signed-in' || auth === null) return null;
+  if (account.userId !== null) return { userId: account.userId, generation: auth.generation, asked: false };
   const userId = await currentUserId();
   if (typeof userId !== 'number') return null;
-  return { userId, generation: auth.generation };
+  return { userId, generation: auth.generation, asked: true };
 }
 
 /** One delivery attempt. Returns false when the pass should stop (COR or the session failing). */
 async function attempt(seen: OutboxEntry, session: Sending): Promise<boolean> {
-  const entry = await readEntry(seen.id);
-  // Changed since the pass read the line (moved, discarded, delivered by a lookup): not ours to send now.
-  if (entry === null || entry.state !== seen.state || !isOwnedBy(entry.owner, session.userId)) return true;
-  if (entry.state === 'in-doubt') {
+  if (seen.state === 'in-doubt') {
+    const entry = await readEntry(seen.id);
+    // Changed since the pass read the line (moved, discarded, delivered by a lookup): not ours to send now.
+    if (entry === null || entry.state !== seen.state || !isOwnedBy(entry.owner, session.userId)) return true;
     const lookup = await findInCor(entry, session);
     if (lookup.kind === 'found') return deliver(entry, lookup.hour);
     if (lookup.kind === 'failed') return keep(entry, lookup.result);
   }
-  const sending = await update(entry.id, entry.state, (e) => ({ ...e, state: 'sending' }));
+  // Marked `sending` before the request leaves: a worker killed from here on leaves it to be looked
+  // up in COR before any resend. The update re-reads the entry, so a changed one is not sent.
+  const sending = await update(seen.id, seen.state, (e) => ({ ...e, state: 'sending' }), session.userId);
   if (sending === null) return true;
   const result = await callCor(
-    postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
+    postHoursRequest({ taskId: sending.task.id, startedAt: sending.startedAt, stoppedAt: sending.stoppedAt }),
     session.generation,
   );
   const delivery = deliveryResult(result, isHour);
@@ -156,16 +167,19 @@ async function keep(entry: OutboxEntry, result: Exclude<Classified, { class: 'ok
 
 /**
  * Replaces one entry in a serialised write, only while it is still in the state the step
- * started from (the person may have moved or discarded it meanwhile); null otherwise.
+ * started from (the person may have moved or discarded it meanwhile) and, with `owner`, still
+ * that person's; null otherwise.
  */
 async function update(
   id: string,
   from: OutboxEntry['state'],
   change: (entry: OutboxEntry) => OutboxEntry,
+  owner?: number,
 ): Promise<OutboxEntry | null> {
   return serial(async () => {
     const current = await readEntry(id);
     if (current === null || current.state !== from) return null;
+    if (owner !== undefined && !isOwnedBy(current.owner, owner)) return null;
     const changed = change(current);
     await writeItems(entryWrite(changed));
     return changed;
