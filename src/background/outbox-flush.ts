@@ -16,12 +16,12 @@ import {
   type OutboxEntry,
 } from '../core/outbox';
 import { isOwnedBy } from '../core/owner';
-import { isEntryKey } from '../core/storage-keys';
+import { entryKey, isEntryKey } from '../core/storage-keys';
 import { readStoredEntry } from '../core/stored';
 import { clock } from '../platform/clock';
 import { browser } from '../platform/browser';
 import { writeItems } from '../platform/storage-item';
-import { accountItem, authItem, outboxItem, recentItem } from '../shared/storage';
+import { accountItem, authItem, outboxItem, recentItem, type AuthSecrets } from '../shared/storage';
 import { currentUserId } from './account';
 import { callCor } from './cor-client';
 import { entryWrite, readEntry, removeEntry } from './outbox-store';
@@ -130,13 +130,14 @@ async function attempt(seen: OutboxEntry, session: Sending): Promise<boolean> {
     if (lookup.kind === 'found') return deliver(entry, lookup.hour);
     if (lookup.kind === 'failed') return keep(entry, lookup.result);
   }
-  // Marked `sending` before the request leaves: a worker killed from here on leaves it to be looked
-  // up in COR before any resend. The update re-reads the entry, so a changed one is not sent.
-  const sending = await update(seen.id, seen.state, (e) => ({ ...e, state: 'sending' }), session.userId);
-  if (sending === null) return true;
+  const marked = await markSending(seen, session);
+  if (marked === 'session-gone') return false;
+  if (marked === null) return true;
+  const { sending, auth } = marked;
   const result = await callCor(
     postHoursRequest({ taskId: sending.task.id, startedAt: sending.startedAt, stoppedAt: sending.stoppedAt }),
     session.generation,
+    auth,
   );
   const delivery = deliveryResult(result, isHour);
   return delivery.class === 'ok' ? deliver(sending, delivery.data) : keep(sending, delivery);
@@ -166,20 +167,39 @@ async function keep(entry: OutboxEntry, result: Exclude<Classified, { class: 'ok
 }
 
 /**
+ * Marks the entry `sending` in a serialised write before its request leaves: a worker killed from
+ * then on leaves it to be looked up in COR before any resend. Only while it is still as the pass
+ * saw it (the person may have moved or discarded it meanwhile: null) and still its owner's session
+ * (`session-gone`); the sign-in is read in the same `get` and goes with the request.
+ */
+async function markSending(
+  seen: OutboxEntry,
+  session: Sending,
+): Promise<{ sending: OutboxEntry; auth: AuthSecrets } | 'session-gone' | null> {
+  return serial(async () => {
+    const key = entryKey(seen.id);
+    const stored = await browser.storage.local.get([key, authItem.key]);
+    const [current, auth] = [readStoredEntry(stored[key]), authItem.readStored(stored)];
+    if (auth === null || auth.generation !== session.generation) return 'session-gone';
+    if (current === null || current.state !== seen.state || !isOwnedBy(current.owner, session.userId)) return null;
+    const sending: OutboxEntry = { ...current, state: 'sending' };
+    await writeItems(entryWrite(sending));
+    return { sending, auth };
+  });
+}
+
+/**
  * Replaces one entry in a serialised write, only while it is still in the state the step
- * started from (the person may have moved or discarded it meanwhile) and, with `owner`, still
- * that person's; null otherwise.
+ * started from (the person may have moved or discarded it meanwhile); null otherwise.
  */
 async function update(
   id: string,
   from: OutboxEntry['state'],
   change: (entry: OutboxEntry) => OutboxEntry,
-  owner?: number,
 ): Promise<OutboxEntry | null> {
   return serial(async () => {
     const current = await readEntry(id);
     if (current === null || current.state !== from) return null;
-    if (owner !== undefined && !isOwnedBy(current.owner, owner)) return null;
     const changed = change(current);
     await writeItems(entryWrite(changed));
     return changed;
