@@ -115,7 +115,7 @@ export async function pulseOf(read: BeatInput, now: number, browserStarted = fal
     track: tracking.state,
   };
   const writes = [
-    ...(sameHeartbeat(next, heartbeat) ? [] : [heartbeatItem.entry(next)]),
+    ...(JSON.stringify(next) === JSON.stringify(heartbeat) ? [] : [heartbeatItem.entry(next)]),
     ...(sameAway(nextAway, away) ? [] : [awayItem.entry(nextAway)]),
   ];
   return {
@@ -130,16 +130,6 @@ export async function pulseOf(read: BeatInput, now: number, browserStarted = fal
       keepBeating: running !== null || settings.trackReminder.enabled,
     },
   };
-}
-
-function sameHeartbeat(a: Heartbeat, b: Heartbeat): boolean {
-  return (
-    a.lastSeen === b.lastSeen &&
-    a.clockChangedFor === b.clockChangedFor &&
-    a.remindedFor === b.remindedFor &&
-    a.track.activeSince === b.track.activeSince &&
-    a.track.remindedAt === b.track.remindedAt
-  );
 }
 
 /** What a beat's write is followed by: the beat alarm, then what it found to do or ask. */

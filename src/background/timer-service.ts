@@ -1,9 +1,8 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
 import { answerEvent, PRESENT, sameAway, type AwayAnswer, type AwayState } from '../core/away';
-import { clockChangedDuring, type Heartbeat } from '../core/heartbeat';
+import { clockChangedDuring } from '../core/heartbeat';
 import { lastStopBefore, queued } from '../core/outbox';
 import { ownerOf } from '../core/owner';
-import type { Settings } from '../core/settings';
 import { rememberTask } from '../core/tasks';
 import { durations } from '../core/time';
 import {
@@ -65,102 +64,72 @@ export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome
     // The heartbeat every command runs first, on the same read: a gap since the last one (the
     // computer slept) is asked about before anything stops.
     const before = await pulseOf({ timer, away: storedAway, heartbeat: storedHeartbeat, settings }, now);
-    const read = { timer, recent, recentTasks, away: before.away, heartbeat: before.heartbeat, settings, account };
-    const decided = await decide(intent, read, now);
-    // And the beat a timer change is (onTimeKeys), on the new timer: its heartbeat goes in the same
-    // write, which tells onTimeKeys that this change has had its beat.
-    const after =
-      decided.next === null
-        ? null
-        : await pulseOf(
-            { timer: decided.next.timer, away: decided.next.away, heartbeat: before.heartbeat, settings },
-            now,
-          );
-    // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
-    await writeItems(
-      ...before.writes,
-      ...decided.writes,
-      ...(after === null ? [] : [...after.writes, heartbeatItem.entry(after.heartbeat)]),
+    const { away, heartbeat } = before;
+    /**
+     * One write for the beat and the command. A command that changes the timer also runs the beat
+     * a timer change is (onTimeKeys) on the new timer, and writes its heartbeat with the change:
+     * that tells onTimeKeys this change has had its beat.
+     */
+    const done = async (outcome: TimerOutcome, writes: Record<string, unknown>[] = [], left?: Left) => {
+      const after = left && (await pulseOf({ ...left, heartbeat, settings }, now));
+      await writeItems(
+        ...before.writes,
+        ...writes,
+        ...(after ? [...after.writes, heartbeatItem.entry(after.heartbeat)] : []),
+      );
+      return { outcome, found: after ? bothFound(before.found, after.found) : before.found };
+    };
+    const fail = (error: CommandError) => done({ ok: false, error });
+    const answering = intent.type === 'answer-away';
+    if (answering && (away.question === null || timer.status !== 'running')) return fail('entry-gone');
+    const event = await resolve(intent, { timer, recent, recentTasks, away, owner: ownerOf(account) });
+    if (event !== null && 'error' in event) return fail(event.error);
+    // "Keep the time": the question goes, the timer keeps its start.
+    if (event === null) return done({ ok: true, started: null, stopped: null }, [awayItem.entry(PRESENT)]);
+    const next = transition(timer, event, now, clock.newId);
+    if (!next.ok) return fail(next.error);
+    if (!next.changed) return done({ ok: true, started: null, stopped: next.stopped });
+    // While "You were away" waits, no door decides it silently: only the answer stops the timer.
+    if (next.stopped !== null && away.question !== null && !answering) return fail('away-pending');
+    const check = {
+      longerThanMs: intent.outside === true ? settings.remindAfterHours * durations.HOUR : null,
+      clockChanged: timer.status === 'running' && clockChangedDuring(heartbeat, timer.startedAt),
+    };
+    // The question belongs to the timer that ran: answered, or gone with it.
+    const nextAway = answering || next.timer.status === 'idle' ? PRESENT : away;
+    // Started: running now where nothing ran, or a switch (a corrected start, a resumed split is not a new one).
+    const started = !answering && next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
+    return done(
+      { ok: true, started: started && next.timer.status === 'running' ? next.timer.task : null, stopped: next.stopped },
+      // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
+      [
+        timerItem.entry(next.timer),
+        ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now, check))]),
+        ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
+        ...(sameAway(away, nextAway) ? [] : [awayItem.entry(nextAway)]),
+      ],
+      { timer: next.timer, away: nextAway },
     );
-    return { outcome: decided.outcome, found: after === null ? before.found : bothFound(before.found, after.found) };
   });
   // The entry goes to COR first; what the beat found (its alarm, a question) comes after.
   if (outcome.ok && outcome.stopped !== null) void flushOutbox({ force: true });
   await afterBeat(found);
-  if (!outcome.ok) return { ok: false, error: outcome.error };
-  return { ok: true, started: outcome.started, stopped: outcome.stopped };
+  return outcome;
 }
 
-interface Read {
+/** The timer and away state a command leaves. */
+interface Left {
   readonly timer: TimerState;
-  readonly recent: Awaited<ReturnType<typeof recentItem.get>>;
-  readonly recentTasks: readonly TaskRef[];
-  /** After the beat that precedes the command. */
   readonly away: AwayState;
-  readonly heartbeat: Heartbeat;
-  readonly settings: Settings;
-  readonly account: Awaited<ReturnType<typeof accountItem.get>>;
-}
-
-/** The command on what storage holds (after the beat): its outcome, and the entries to write for it. */
-async function decide(
-  intent: TimerIntent,
-  read: Read,
-  now: number,
-): Promise<{
-  outcome: TimerOutcome;
-  writes: Record<string, unknown>[];
-  /** The timer and away state it leaves, when it changed the timer. */
-  next: { timer: TimerState; away: AwayState } | null;
-}> {
-  const { timer, recent, recentTasks, away, heartbeat, settings, account } = read;
-  const fail = (error: CommandError) => ({ outcome: { ok: false as const, error }, writes: [], next: null });
-  const answering = intent.type === 'answer-away';
-  if (answering && (away.question === null || timer.status !== 'running')) return fail('entry-gone');
-  const event = await resolve(intent, { timer, recent, recentTasks, away, owner: ownerOf(account) });
-  if (event !== null && 'error' in event) return fail(event.error);
-  // "Keep the time": the question goes, the timer keeps its start.
-  if (event === null) {
-    return { outcome: { ok: true, started: null, stopped: null }, writes: [awayItem.entry(PRESENT)], next: null };
-  }
-  const next = transition(timer, event, now, clock.newId);
-  if (!next.ok) return fail(next.error);
-  if (!next.changed) return { outcome: { ok: true, started: null, stopped: next.stopped }, writes: [], next: null };
-  // While "You were away" waits, no door decides it silently: only the answer stops the timer.
-  if (next.stopped !== null && away.question !== null && !answering) return fail('away-pending');
-  const check = {
-    longerThanMs: intent.outside === true ? settings.remindAfterHours * durations.HOUR : null,
-    clockChanged: timer.status === 'running' && clockChangedDuring(heartbeat, timer.startedAt),
-  };
-  // The question belongs to the timer that ran: answered, or gone with it.
-  const nextAway = answering || next.timer.status === 'idle' ? PRESENT : away;
-  const writes = [
-    timerItem.entry(next.timer),
-    ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now, check))]),
-    ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
-    ...(sameAway(away, nextAway) ? [] : [awayItem.entry(nextAway)]),
-  ];
-  // Started: running now where nothing ran, or a switch (a corrected start, a resumed split is not a new one).
-  const started = !answering && next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
-  return {
-    outcome: {
-      ok: true,
-      started: started && next.timer.status === 'running' ? next.timer.task : null,
-      stopped: next.stopped,
-    },
-    writes,
-    next: { timer: next.timer, away: nextAway },
-  };
 }
 
 /** What the beats before and after a change found: the alarm as the new timer needs it. */
 function bothFound(before: BeatFound, after: BeatFound): BeatFound {
   return {
+    ...after,
     asked: before.asked || after.asked,
-    stopAt: null,
     remindLong: before.remindLong || after.remindLong,
     remindTrack: before.remindTrack || after.remindTrack,
-    keepBeating: after.keepBeating,
   };
 }
 
