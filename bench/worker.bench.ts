@@ -5,7 +5,12 @@
  * empty reference extension; per round, one browser start, then in rotating order: idle heap after
  * GC, and WORKER_WAKES wakes (stop every worker, one message from a page of the extension, time to
  * its answer). With WORKER_CYCLES set, then the heap after 10 and after that many start/stop cycles
- * (each waited out until the outbox is empty), in a browser of its own. Numbers, not pass/fail.
+ * (each waited out until the outbox is empty), in a browser of its own. With WORKER_STOPS set, per
+ * round and build that many stops of the running (awake) timer: a `timer.stop` message from a page
+ * of the extension to fake-cor recording the POST /v1/hours (the side-by-side bench's Stop → POST
+ * row without the popup's click handling), each followed by a start once the outbox is empty.
+ * `BENCH_ROUNDS=4 WORKER_WAKES=3 WORKER_STOPS=5` is a focused run of the worker's two time rows.
+ * Numbers, not pass/fail.
  */
 import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,11 +23,12 @@ import { signInAndStart } from './cor-rig.ts';
 import { buildReferences } from './reference-extensions.ts';
 import { median, percentile } from './stats.ts';
 import { RawChromium, type Page } from './worker-cdp.ts';
-import { CYCLE, OUTBOX_EMPTY } from './worker-cycles.ts';
+import { CYCLE, CYCLE_TASK, OUTBOX_EMPTY } from './worker-cycles.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WAKES = Number(process.env.WORKER_WAKES ?? 3);
 const CYCLES = Number(process.env.WORKER_CYCLES ?? 0);
+const STOPS = Number(process.env.WORKER_STOPS ?? 0);
 
 const given = process.argv.slice(2).map((arg) => {
   const [label, dir] = arg.includes('=') ? arg.split('=') : [arg, arg];
@@ -47,7 +53,16 @@ const wake = `(async () => {
   await chrome.runtime.sendMessage({ name: 'timer.undo-discard', data: {} });
   return performance.now() - t0;
 })()`;
-const samples = new Map(columns.map((c) => [c.label, { heap: [] as number[], wake: [] as number[] }]));
+// The page's clock (ms since the epoch) as the stop leaves; fake-cor stamps the POST with the same clock.
+const stop = `(() => {
+  const at = performance.timeOrigin + performance.now();
+  void chrome.runtime.sendMessage({ name: 'timer.stop', data: {} });
+  return at;
+})()`;
+const start = `chrome.runtime.sendMessage({ name: 'timer.start', data: { task: { id: ${CYCLE_TASK} } } })`;
+const samples = new Map(
+  columns.map((c) => [c.label, { heap: [] as number[], wake: [] as number[], stop: [] as number[] }]),
+);
 const cor = await startFakeCor();
 const profile = await mkdtemp(join(tmpdir(), 'cor-timer-worker-bench-'));
 const loadBefore = loadavg();
@@ -77,6 +92,20 @@ try {
         const page = pages.get(c.label)!;
         await raw.stopWorkers(page, prefix(c.dir));
         samples.get(c.label)!.wake.push(await page.evaluate<number>(wake));
+      }
+    }
+    for (let i = 0; i < STOPS; i += 1) {
+      for (const c of order) {
+        if (c.label === 'empty') continue;
+        const page = pages.get(c.label)!;
+        const before = cor.requests.length;
+        const sent = await page.evaluate<number>(stop);
+        const post = await cor.waitFor(
+          (r) => r.method === 'POST' && r.path === '/v1/hours' && cor.requests.indexOf(r) >= before,
+        );
+        samples.get(c.label)!.stop.push(post.at - sent);
+        await page.evaluate(OUTBOX_EMPTY);
+        await page.evaluate(start);
       }
     }
     await raw.close();
@@ -115,8 +144,8 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')}; ${ROUNDS} rounds × ${WAKES} wakes`,
   );
-  console.log('| build | worker gzip | wake → answer | idle heap after GC | heap 10 → N cycles |');
-  console.log('|---|---|---|---|---|');
+  console.log('| build | worker gzip | wake → answer | idle heap after GC | heap 10 → N cycles | stop → POST |');
+  console.log('|---|---|---|---|---|---|');
   for (const c of columns) {
     const s = samples.get(c.label)!;
     const w = median(s.wake);
@@ -125,8 +154,9 @@ try {
     const growth = cyc
       ? `${mb(cyc.before)} → ${mb(cyc.after)} (${(((cyc.after - cyc.before) / cyc.before) * 100).toFixed(1)} %, ${CYCLES})`
       : '—';
+    const stops = s.stop.length > 0 ? `${median(s.stop).toFixed(1)} ms, p90 ${percentile(s.stop, 90).toFixed(1)}` : '—';
     console.log(
-      `| ${c.label} | ${kilobytes(assets.gzip)} in ${assets.files.length} | ${w.toFixed(1)} ms, p90 ${percentile(s.wake, 90).toFixed(1)} (${(w / emptyWake).toFixed(2)}×) | ${mb(median(s.heap))} | ${growth} |`,
+      `| ${c.label} | ${kilobytes(assets.gzip)} in ${assets.files.length} | ${w.toFixed(1)} ms, p90 ${percentile(s.wake, 90).toFixed(1)} (${(w / emptyWake).toFixed(2)}×) | ${mb(median(s.heap))} | ${growth} | ${stops} |`,
     );
   }
 } finally {

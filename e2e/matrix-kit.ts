@@ -199,7 +199,9 @@ export class Rig {
     };
     this.stopped.push(stopped);
     await this.popup.getByRole('button', { name: 'Stop timer' }).click();
-    await this.popup.getByRole('button', { name: 'Start timer' }).waitFor();
+    // Stopped once Stop timer is gone. Not "Start timer": with an entry needing attention the picker
+    // shows only its box, and a refusal (400, 404) can be in before the popup draws the stop.
+    await this.popup.getByRole('button', { name: 'Stop timer' }).waitFor({ state: 'detached' });
     return stopped;
   }
 

@@ -4,10 +4,10 @@
  * what COR received, never on internal calls.
  */
 import { ANA } from '../test/owners';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
-import { sendFromPopup } from '../test/fake-platform';
+import { fetchVia, sendFromPopup } from '../test/fake-platform';
 import { popup, postsOf, startWorker, stored, useWorker, storedOutbox, seedEntries } from '../test/worker';
 import { IN_DOUBT_SETTLE_MS, type OutboxEntry } from '../core/outbox';
 import { RETRY_ALARM } from './retry-schedule';
@@ -28,6 +28,48 @@ function afterSettling(): void {
 }
 const signIn = () => popup.signInWithToken(world.cor.issueToken().access_token);
 const { start, stop } = popup;
+
+/**
+ * Records the worker's storage writes (`write <keys>`, an entry as `entry <state>`) and its
+ * requests (`POST /v1/hours`), in the order they are made. With `dieAfter`, the worker dies after
+ * that many writes: the next write and every one after it never happen, nor does the POST
+ * unless `postLeaves`; `dies` marks the moment. A dead worker's promises never settle: nothing
+ * more runs in it.
+ */
+function stepsOfTheWorker(dieAfter?: { writes: number; postLeaves: boolean }): string[] {
+  const steps: string[] = [];
+  onTestFinished(() => {
+    vi.restoreAllMocks();
+  });
+  const named = (items: object) =>
+    Object.entries(items)
+      .map(([key, value]) => (key.startsWith('entry:') ? `entry ${(value as OutboxEntry).state}` : key))
+      .sort()
+      .join(' + ');
+  const dead = () => {
+    steps.push('dies');
+    return new Promise<never>(() => undefined);
+  };
+  let writes = 0;
+  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the fake types set() as void; the real one returns this promise
+  vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+    if (dieAfter !== undefined && writes >= dieAfter.writes) return dead();
+    writes += 1;
+    steps.push(`write ${named(items)}`);
+    return set(items);
+  });
+  const cor = globalThis.fetch;
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const url = input instanceof Request ? input.url : String(input);
+    const step = `${method} ${new URL(url).pathname}`;
+    if (dieAfter !== undefined && !dieAfter.postLeaves && step === 'POST /v1/hours') return dead();
+    steps.push(step);
+    return cor(input, init);
+  });
+  return steps;
+}
 
 describe('background: timer and delivery', () => {
   it('start then stop delivers one entry with the captured times, and remembers COR’s record', async () => {
@@ -52,7 +94,7 @@ describe('background: timer and delivery', () => {
     });
   });
 
-  it('queues the entry in the same write that stops the timer', async () => {
+  it('queues the entry in the same write that stops the timer (with the beat the stop runs)', async () => {
     await signIn();
     await start(SEED.tasks.design);
     const writes: Array<Record<string, unknown>> = [];
@@ -60,9 +102,24 @@ describe('background: timer and delivery', () => {
     world.cor.failNext(1000, { status: 500 }, { method: 'POST', path: '/v1/hours' });
     await stop();
     const stopWrite = writes.find((w) => 'timer' in w);
-    const [entryKey, timerKey, ...others] = Object.keys(stopWrite!).sort();
+    const [entryKey, ...others] = Object.keys(stopWrite!).sort();
     expect(entryKey).toMatch(/^entry:/);
-    expect([timerKey, others]).toEqual(['timer', []]);
+    expect(others).toEqual(['heartbeat', 'timer']);
+  });
+
+  it('a stop reaches COR after the two writes the crash rule asks for: the stop, then the entry marked sending', async () => {
+    await signIn();
+    await start(SEED.tasks.design);
+    const steps = stepsOfTheWorker();
+    expect(await stop()).toEqual({ ok: true });
+    await vi.waitFor(() => expect(steps).toContain('POST /v1/hours'));
+    expect(steps.slice(0, steps.indexOf('POST /v1/hours') + 1)).toEqual([
+      'write entry waiting + heartbeat + timer',
+      'write entry sending',
+      'POST /v1/hours',
+    ]);
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
+    expect(world.cor.hours).toHaveLength(1);
   });
 
   it('ignores messages that do not come from the extension’s own pages', async () => {
@@ -168,6 +225,34 @@ describe('background: nothing lost when things go wrong', () => {
     expect(posts()).toHaveLength(0);
     expect(world.cor.hours).toHaveLength(1);
     expect(world.cor.requests.some((r) => r.method === 'GET' && r.path === '/v1/hours')).toBe(true);
+  });
+
+  it.each([
+    { dies: 'before the stop is written', writes: 0, postLeaves: false },
+    { dies: 'after the stop is written', writes: 1, postLeaves: false },
+    { dies: 'after the entry is marked sending, before the POST leaves', writes: 2, postLeaves: false },
+    { dies: 'after the POST reached COR, before its answer is recorded', writes: 2, postLeaves: true },
+  ])('a worker that dies $dies loses nothing and books nothing twice', async ({ writes, postLeaves }) => {
+    await signIn();
+    await start(SEED.tasks.design);
+    const steps = stepsOfTheWorker({ writes, postLeaves });
+    void stop();
+    await vi.waitFor(() => expect(steps).toContain('dies'));
+    expect(steps.slice(0, steps.indexOf('dies'))).toHaveLength(writes + (postLeaves ? 1 : 0));
+    vi.restoreAllMocks();
+    vi.stubGlobal('fetch', fetchVia(world.cor));
+    await startWorker();
+    // Before the stop was written, the timer still runs: the person stops it again.
+    if (writes === 0) {
+      expect(await stored('timer')).toMatchObject({ status: 'running' });
+      expect(await stop()).toEqual({ ok: true });
+    }
+    afterSettling();
+    await sendFromPopup({ name: 'outbox.send-now', data: {} });
+    await vi.waitFor(async () => expect(await storedOutbox()).toEqual([]));
+    expect(world.cor.hours).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
+    expect(await stored('timer')).toEqual({ status: 'idle' });
   });
 
   it('a worker start rewrites only the entries it finds sending (it recovers from what the upgrade read)', async () => {

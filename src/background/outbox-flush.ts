@@ -16,14 +16,15 @@ import {
   type OutboxEntry,
 } from '../core/outbox';
 import { isOwnedBy } from '../core/owner';
-import { isEntryKey } from '../core/storage-keys';
+import { entryKey, isEntryKey } from '../core/storage-keys';
 import { readStoredEntry } from '../core/stored';
 import { clock } from '../platform/clock';
-import { readItems, writeItems } from '../platform/storage-item';
-import { accountItem, authItem, recentItem } from '../shared/storage';
+import { browser } from '../platform/browser';
+import { writeItems } from '../platform/storage-item';
+import { accountItem, authItem, outboxItem, recentItem, type AuthSecrets } from '../shared/storage';
 import { currentUserId } from './account';
 import { callCor } from './cor-client';
-import { entryWrite, readEntry, readOutbox, removeEntry } from './outbox-store';
+import { entryWrite, readEntry, removeEntry } from './outbox-store';
 import { findInCor } from './reconcile';
 import { scheduleRetry } from './retry-schedule';
 import { serial } from './serial';
@@ -65,15 +66,19 @@ export interface Sending {
 }
 
 async function flushPass(asked: boolean): Promise<void> {
-  const session = await sendingSession();
+  // One read for the session and the line: both are in storage.local, and a pass reads the whole
+  // line anyway. Each entry is then re-read on its own before it moves, so a pass costs this one
+  // read, and each entry the same whatever the length of the line.
+  let stored = await browser.storage.local.get(null);
+  const session = await sendingSession(stored);
   // Triggers that came before this pass read the line are served by it, not by one more pass
   // (which, forced, would retry at once an entry this pass just saw fail).
   const force = asked || (pending?.force ?? false);
   pending = null;
   if (session === null) return;
-  // One read of the line per pass; each entry is then re-read on its own before it moves, so a
-  // pass costs one read of the outbox, and each entry the same whatever the length of the line.
-  const line = sendable(ownedBy(await readOutbox(), session.userId), clock.now(), force);
+  // Asking COR who we are took a while: the line is read again, as it is now.
+  if (session.asked) stored = await browser.storage.local.get(null);
+  const line = sendable(ownedBy(outboxItem.readStored(stored), session.userId), clock.now(), force);
   for (const entry of line) {
     const goOn = await attempt(entry, session).catch(() => setAside(entry.id));
     if (!goOn) return;
@@ -102,30 +107,37 @@ async function setAside(id: string): Promise<boolean> {
   return true;
 }
 
-/** Who may send now: a signed-in account whose COR id we know, and its sign-in's generation. */
-async function sendingSession(): Promise<Sending | null> {
-  const [account, auth] = await readItems(accountItem, authItem);
+/**
+ * Who may send now: a signed-in account whose COR id we know, and its sign-in's generation.
+ * `asked`: the id was asked of COR just now (it was not known yet).
+ */
+async function sendingSession(stored: Record<string, unknown>): Promise<(Sending & { asked: boolean }) | null> {
+  const [account, auth] = [accountItem.readStored(stored), authItem.readStored(stored)];
   if (account.status !== 'signed-in' || auth === null) return null;
+  if (account.userId !== null) return { userId: account.userId, generation: auth.generation, asked: false };
   const userId = await currentUserId();
   if (typeof userId !== 'number') return null;
-  return { userId, generation: auth.generation };
+  return { userId, generation: auth.generation, asked: true };
 }
 
 /** One delivery attempt. Returns false when the pass should stop (COR or the session failing). */
 async function attempt(seen: OutboxEntry, session: Sending): Promise<boolean> {
-  const entry = await readEntry(seen.id);
-  // Changed since the pass read the line (moved, discarded, delivered by a lookup): not ours to send now.
-  if (entry === null || entry.state !== seen.state || !isOwnedBy(entry.owner, session.userId)) return true;
-  if (entry.state === 'in-doubt') {
+  if (seen.state === 'in-doubt') {
+    const entry = await readEntry(seen.id);
+    // Changed since the pass read the line (moved, discarded, delivered by a lookup): not ours to send now.
+    if (entry === null || entry.state !== seen.state || !isOwnedBy(entry.owner, session.userId)) return true;
     const lookup = await findInCor(entry, session);
     if (lookup.kind === 'found') return deliver(entry, lookup.hour);
     if (lookup.kind === 'failed') return keep(entry, lookup.result);
   }
-  const sending = await update(entry.id, entry.state, (e) => ({ ...e, state: 'sending' }));
-  if (sending === null) return true;
+  const marked = await markSending(seen, session);
+  if (marked === 'session-gone') return false;
+  if (marked === null) return true;
+  const { sending, auth } = marked;
   const result = await callCor(
-    postHoursRequest({ taskId: entry.task.id, startedAt: entry.startedAt, stoppedAt: entry.stoppedAt }),
+    postHoursRequest({ taskId: sending.task.id, startedAt: sending.startedAt, stoppedAt: sending.stoppedAt }),
     session.generation,
+    auth,
   );
   const delivery = deliveryResult(result, isHour);
   return delivery.class === 'ok' ? deliver(sending, delivery.data) : keep(sending, delivery);
@@ -152,6 +164,28 @@ async function keep(entry: OutboxEntry, result: Exclude<Classified, { class: 'ok
   if (settled.kind === 'delivered') return true;
   await update(entry.id, entry.state, () => settled.entry);
   return !settled.haltPass;
+}
+
+/**
+ * Marks the entry `sending` in a serialised write before its request leaves: a worker killed from
+ * then on leaves it to be looked up in COR before any resend. Only while it is still as the pass
+ * saw it (the person may have moved or discarded it meanwhile: null) and still its owner's session
+ * (`session-gone`); the sign-in is read in the same `get` and goes with the request.
+ */
+async function markSending(
+  seen: OutboxEntry,
+  session: Sending,
+): Promise<{ sending: OutboxEntry; auth: AuthSecrets } | 'session-gone' | null> {
+  return serial(async () => {
+    const key = entryKey(seen.id);
+    const stored = await browser.storage.local.get([key, authItem.key]);
+    const [current, auth] = [readStoredEntry(stored[key]), authItem.readStored(stored)];
+    if (auth === null || auth.generation !== session.generation) return 'session-gone';
+    if (current === null || current.state !== seen.state || !isOwnedBy(current.owner, session.userId)) return null;
+    const sending: OutboxEntry = { ...current, state: 'sending' };
+    await writeItems(entryWrite(sending));
+    return { sending, auth };
+  });
 }
 
 /**

@@ -22,9 +22,10 @@ let refreshing: Promise<TokenOutcome> | null = null;
 /**
  * The current access token, refreshed first when it is about to lapse. With `generation`, only a
  * token of that sign-in: a caller that started under one session never gets another's token.
+ * `read`: the sign-in as the caller just read it in its own serialised section, instead of a read here.
  */
-export async function usableToken(generation?: string): Promise<TokenOutcome> {
-  const auth = await authItem.get();
+export async function usableToken(generation?: string, read?: AuthSecrets | null): Promise<TokenOutcome> {
+  const auth = read !== undefined ? read : await authItem.get();
   if (auth === null || (generation !== undefined && auth.generation !== generation)) return SIGNED_OUT;
   const outcome = needsRefresh({ expiresAt: auth.expiresAt ?? null }, clock.now())
     ? await refresh(auth.accessToken)

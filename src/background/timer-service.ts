@@ -1,11 +1,18 @@
 /** Applies timer events to stored state: one serialised read-modify-write, one atomic write. */
-import { answerEvent, PRESENT, sameAway, type AwayAnswer } from '../core/away';
+import { answerEvent, PRESENT, sameAway, type AwayAnswer, type AwayState } from '../core/away';
 import { clockChangedDuring } from '../core/heartbeat';
 import { lastStopBefore, queued } from '../core/outbox';
 import { ownerOf } from '../core/owner';
 import { rememberTask } from '../core/tasks';
 import { durations } from '../core/time';
-import { assertNever, transition, type StoppedEntry, type TaskRef, type TimerEvent } from '../core/timer';
+import {
+  assertNever,
+  transition,
+  type StoppedEntry,
+  type TaskRef,
+  type TimerEvent,
+  type TimerState,
+} from '../core/timer';
 import { clock } from '../platform/clock';
 import { readItems, writeItems } from '../platform/storage-item';
 import type { CommandError } from '../shared/protocol';
@@ -18,7 +25,7 @@ import {
   settingsItem,
   timerItem,
 } from '../shared/storage';
-import { beat } from './heartbeat';
+import { afterBeat, pulseOf, type BeatFound } from './heartbeat';
 import { flushOutbox } from './outbox-flush';
 import { entryWrite, readOutbox } from './outbox-store';
 import { serial } from './serial';
@@ -44,10 +51,8 @@ export type TimerOutcome =
 export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome> {
   // The moment the person acted, not the moment the queue reached this event.
   const now = clock.now();
-  // A gap since the last heartbeat (the computer slept) is asked about before anything stops.
-  await beat();
-  const outcome = await serial(async () => {
-    const [timer, recent, recentTasks, away, heartbeat, settings, account] = await readItems(
+  const { outcome, found } = await serial(async () => {
+    const [timer, recent, recentTasks, storedAway, storedHeartbeat, settings, account] = await readItems(
       timerItem,
       recentItem,
       recentTasksItem,
@@ -56,42 +61,76 @@ export async function applyTimerEvent(intent: TimerIntent): Promise<TimerOutcome
       settingsItem,
       accountItem,
     );
+    // The heartbeat every command runs first, on the same read: a gap since the last one (the
+    // computer slept) is asked about before anything stops.
+    const before = await pulseOf({ timer, away: storedAway, heartbeat: storedHeartbeat, settings }, now);
+    const { away, heartbeat } = before;
+    /**
+     * One write for the beat and the command. A command that changes the timer also runs the beat
+     * a timer change is (onTimeKeys) on the new timer, and writes its heartbeat with the change:
+     * that tells onTimeKeys this change has had its beat.
+     */
+    const done = async (outcome: TimerOutcome, writes: Record<string, unknown>[] = [], left?: Left) => {
+      const after = left && (await pulseOf({ ...left, heartbeat, settings }, now));
+      await writeItems(
+        ...before.writes,
+        ...writes,
+        ...(after ? [...after.writes, heartbeatItem.entry(after.heartbeat)] : []),
+      );
+      return { outcome, found: after ? bothFound(before.found, after.found) : before.found };
+    };
+    const fail = (error: CommandError) => done({ ok: false, error });
     const answering = intent.type === 'answer-away';
-    if (answering && (away.question === null || timer.status !== 'running')) {
-      return { ok: false as const, error: 'entry-gone' as const };
-    }
+    if (answering && (away.question === null || timer.status !== 'running')) return fail('entry-gone');
     const event = await resolve(intent, { timer, recent, recentTasks, away, owner: ownerOf(account) });
-    if (event !== null && 'error' in event) return { ok: false as const, error: event.error };
+    if (event !== null && 'error' in event) return fail(event.error);
     // "Keep the time": the question goes, the timer keeps its start.
-    if (event === null) {
-      await writeItems(awayItem.entry(PRESENT));
-      return { ok: true as const, changed: false, stopped: null, started: null };
-    }
+    if (event === null) return done({ ok: true, started: null, stopped: null }, [awayItem.entry(PRESENT)]);
     const next = transition(timer, event, now, clock.newId);
-    if (!next.ok || !next.changed) return { ...next, started: null };
+    if (!next.ok) return fail(next.error);
+    if (!next.changed) return done({ ok: true, started: null, stopped: next.stopped });
     // While "You were away" waits, no door decides it silently: only the answer stops the timer.
-    if (next.stopped !== null && away.question !== null && !answering) {
-      return { ok: false as const, error: 'away-pending' as const };
-    }
+    if (next.stopped !== null && away.question !== null && !answering) return fail('away-pending');
     const check = {
       longerThanMs: intent.outside === true ? settings.remindAfterHours * durations.HOUR : null,
       clockChanged: timer.status === 'running' && clockChangedDuring(heartbeat, timer.startedAt),
     };
-    // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
-    await writeItems(
-      timerItem.entry(next.timer),
-      ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now, check))]),
-      ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
-      // The question belongs to the timer that ran: answered, or gone with it.
-      ...((answering || next.timer.status === 'idle') && !sameAway(away, PRESENT) ? [awayItem.entry(PRESENT)] : []),
-    );
+    // The question belongs to the timer that ran: answered, or gone with it.
+    const nextAway = answering || next.timer.status === 'idle' ? PRESENT : away;
     // Started: running now where nothing ran, or a switch (a corrected start, a resumed split is not a new one).
     const started = !answering && next.timer.status === 'running' && (timer.status === 'idle' || next.stopped !== null);
-    return { ...next, started: started && next.timer.status === 'running' ? next.timer.task : null };
+    return done(
+      { ok: true, started: started && next.timer.status === 'running' ? next.timer.task : null, stopped: next.stopped },
+      // Stopping clears the timer and queues the entry in ONE write, before any network I/O.
+      [
+        timerItem.entry(next.timer),
+        ...(next.stopped === null ? [] : [entryWrite(queued(next.stopped, now, check))]),
+        ...(next.timer.status === 'running' ? [recentTasksItem.entry(rememberTask(recentTasks, next.timer.task))] : []),
+        ...(sameAway(away, nextAway) ? [] : [awayItem.entry(nextAway)]),
+      ],
+      { timer: next.timer, away: nextAway },
+    );
   });
-  if (!outcome.ok) return { ok: false, error: outcome.error };
-  if (outcome.stopped !== null) void flushOutbox({ force: true });
-  return { ok: true, started: outcome.started, stopped: outcome.stopped };
+  // The entry goes to COR first; what the beat found (its alarm, a question) comes after.
+  if (outcome.ok && outcome.stopped !== null) void flushOutbox({ force: true });
+  await afterBeat(found);
+  return outcome;
+}
+
+/** The timer and away state a command leaves. */
+interface Left {
+  readonly timer: TimerState;
+  readonly away: AwayState;
+}
+
+/** What the beats before and after a change found: the alarm as the new timer needs it. */
+function bothFound(before: BeatFound, after: BeatFound): BeatFound {
+  return {
+    ...after,
+    asked: before.asked || after.asked,
+    remindLong: before.remindLong || after.remindLong,
+    remindTrack: before.remindTrack || after.remindTrack,
+  };
 }
 
 interface Known {

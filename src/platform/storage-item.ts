@@ -48,10 +48,13 @@ export async function readItems<T extends readonly StorageItem<unknown>[]>(
 
 /**
  * One `storage.local.set` for all the given entries: the storage API applies a single `set`
- * as a whole, which is what makes "stop the timer and queue the entry" a single step.
+ * as a whole, which is what makes "stop the timer and queue the entry" a single step. A later
+ * entry's key wins over an earlier one's.
  */
 export async function writeItems(...entries: Record<string, unknown>[]): Promise<void> {
-  await browser.storage.local.set(entries.reduce((all, entry) => ({ ...all, ...entry }), {}));
+  const all = entries.reduce((all, entry) => ({ ...all, ...entry }), {});
+  // Nothing to write is not worth a round trip to the browser.
+  if (Object.keys(all).length > 0) await browser.storage.local.set(all);
 }
 
 export async function removeItems(...items: StorageItem<unknown>[]): Promise<void> {
