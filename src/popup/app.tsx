@@ -25,9 +25,12 @@ import { ownedBy } from '../core/outbox-line';
 import { AccountNotice } from './account-notice';
 import { Announcer } from './announcer';
 import { DiscardedNotice } from './discarded-notice';
-import { ApartPanel, AwayQuestion, ClosedTaskQuestion, RunningTimer, TaskPicker, Today } from './lazy-panels';
+import { ApartPanel, AwayQuestion, ClosedTaskQuestion } from './lazy-panels';
 import { LastLogged } from './last-logged';
 import { OutboxPanel } from './outbox-panel';
+import { RunningTimer } from './running-timer';
+import { TaskPicker } from './task-picker';
+import { Today } from './today';
 import { usePageTask } from './use-page-task';
 
 export function App() {

@@ -4,15 +4,11 @@ import './popup.css';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { readSnapshot } from '../platform/storage-snapshot';
-import { accountItem } from '../shared/storage';
 import { drawFromSnapshot } from '../ui/use-item';
 import { App } from './app';
-import { preloadSections } from './lazy-panels';
 
 // All of storage in one read, started now: the app's first frame is drawn from it (ui/use-item.ts).
 const stored = readSnapshot();
-// The running timer, Today and the picker load meanwhile (signed out, none of them is drawn).
-const sections = preloadSections();
 document.title = t('popupTitle');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app')!;
@@ -28,10 +24,8 @@ new MutationObserver((_, observer) => {
 const draw = () => render(<App />, app);
 // Should the read fail, each item reads on its own (ui/use-item.ts); the failure still surfaces.
 stored.then(
-  async (snapshot) => {
+  (snapshot) => {
     drawFromSnapshot(snapshot);
-    // Signed in, the first frame holds the control (Stop timer, the search box) and what is above it.
-    if (accountItem.readStored(snapshot.values).status !== 'signed-out') await sections.catch(() => undefined);
     draw();
   },
   (error: unknown) => {
