@@ -4,7 +4,7 @@
  *   npx tsx bench/popup-breakdown.ts [label=dist …]   (default: now=dist/chrome; BENCH_ROUNDS, 8)
  * under the browser lock. Each build runs signed out and, in a copy, signed in with a running
  * timer, as in `npm run bench`; each round is one browser start, the order rotating. Per later
- * open, ms since navigation start (medians): the last script or stylesheet in, DOMContentLoaded,
+ * open, ms since navigation start (medians): DOMContentLoaded,
  * the storage read's call and answer, the app's first DOM insertion, first contentful paint, the
  * main control's paint (and its ratio to the empty popup's in the same run); the first open after
  * the browser start is its own column.
@@ -42,10 +42,7 @@ const PROBE = `{
   }).observe(document, { childList: true, subtree: true });
 }`;
 
-const READ_PROBE = `(() => {
-  const assets = performance.getEntriesByType('resource').filter((r) => /\\.(js|css)$/.test(r.name));
-  return { assets: assets.length ? Math.max(...assets.map((r) => r.responseEnd)) : 0, ...window.__probe };
-})()`;
+const READ_PROBE = `window.__probe`;
 
 const builds = (process.argv.length > 2 ? process.argv.slice(2) : [`now=${CHROME_DIST}`]).map((arg) => {
   const [label, dir] = arg.split('=') as [string, string];
