@@ -41,7 +41,8 @@ const TAG_MAIN_CONTROL = `{
   observer.observe(document, { childList: true, subtree: true });
 }`;
 
-const READ_PAINTS = `new Promise((resolve, reject) => {
+/** Resolves with `PopupPaint` once both have painted (Element Timing is reachable only through an observer). */
+export const READ_PAINTS = `new Promise((resolve, reject) => {
   const seen = {};
   setTimeout(() => reject(new Error('No paint within 10 s: ' + JSON.stringify(seen))), 10000);
   const done = () => { if (seen.fcp !== undefined && seen.control !== undefined) resolve(seen); };

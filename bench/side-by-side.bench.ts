@@ -25,6 +25,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 /** Popup opens per extension per round after the first one. */
 const LATER_OPENS = 3;
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+/** BENCH_POPUP_ONLY=1: the popup rows only (no heap, wake, Stop → POST or cycles), for comparing popup builds. */
+const POPUP_ONLY = process.env.BENCH_POPUP_ONLY === '1';
 
 const samples = noSamples();
 
@@ -65,28 +67,37 @@ try {
         samples.controlLater[column].push(paint.control);
       }
     }
-    // The workers have run since the browser started and answered the popups: idle now.
-    for (const column of order) samples.heap[column].push(await workerHeap(context, dirs[column]));
-    for (const column of order) samples.wake[column].push(await wakeToAnswer(context, dirs[column]));
-    samples.stopPost.corIn.push(await stopToPost(context, cor, dirs.corIn));
+    if (!POPUP_ONLY) {
+      // The workers have run since the browser started and answered the popups: idle now.
+      for (const column of order) samples.heap[column].push(await workerHeap(context, dirs[column]));
+      for (const column of order) samples.wake[column].push(await wakeToAnswer(context, dirs[column]));
+      samples.stopPost.corIn.push(await stopToPost(context, cor, dirs.corIn));
+    }
     await context.close();
     process.stdout.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
 
-  const cycling = await launch();
-  const cycles = await heapAfterCycles(cycling, dirs.corIn, CYCLES);
-  await cycling.close();
+  let cycles = { before: Number.NaN, after: Number.NaN };
+  if (!POPUP_ONLY) {
+    const cycling = await launch();
+    cycles = await heapAfterCycles(cycling, dirs.corIn, CYCLES);
+    await cycling.close();
+  }
 
   const sizes = (measure: (column: Column) => number) =>
     Object.fromEntries(COLUMNS.map((c) => [c, measure(c)])) as Record<Column, number>;
-  const table = rows(samples, {
+  const all = rows(samples, {
     popupGzip: sizes((c) => pageAssets(dirs[c], popups[c]).gzip),
     workerGzip: sizes((c) => workerAssets(dirs[c]).gzip),
     heapCycles: { ...cycles, cycles: CYCLES },
   });
+  const table = POPUP_ONLY ? all.filter((r) => r.what.startsWith('popup')) : all;
   const notes = [
-    `${ROUNDS} rounds, one browser start each; per round and extension: 1 first open and ${LATER_OPENS} later opens ` +
-      `(popup page in a tab), heap, one wake; order rotating. Stop → POST once per round; cycles once, in their own browser.`,
+    POPUP_ONLY
+      ? `${ROUNDS} rounds, one browser start each; per round and extension: 1 first open and ${LATER_OPENS} later opens ` +
+        `(popup page in a tab); order rotating. Popup rows only (BENCH_POPUP_ONLY=1).`
+      : `${ROUNDS} rounds, one browser start each; per round and extension: 1 first open and ${LATER_OPENS} later opens ` +
+        `(popup page in a tab), heap, one wake; order rotating. Stop → POST once per round; cycles once, in their own browser.`,
   ];
   console.log(`\n${markdown(table)}\n`);
   console.log(`written to ${await writeResults(table, { chromium, loadBefore }, notes)}`);

@@ -1,7 +1,8 @@
 /**
  * All of `storage.local` in one read, kept current: what a page renders its first frame from.
  * The popup starts it at module start (popup/main.tsx) and draws once it is in, instead of
- * waiting for one read per item started after the first frame (docs/PERFORMANCE.md). The
+ * waiting for one read per item started after the first frame (docs/PERFORMANCE.md), and hands
+ * it to `useItem` (ui/use-item.ts), so pages that start none do not load this module. The
  * change listener is added before the read, so no change falls between read and render:
  * changes that arrive while the read is under way are applied on top of what it returns.
  */
@@ -16,13 +17,6 @@ export interface Snapshot {
   readonly version: number;
   /** Calls back with the keys of each change until the signal aborts. */
   subscribe(callback: (keys: readonly string[]) => void, signal: AbortSignal): void;
-}
-
-let current: Snapshot | null = null;
-
-/** The snapshot, once `readSnapshot` has read it; null before, and in pages that never start one. */
-export function storageSnapshot(): Snapshot | null {
-  return current;
 }
 
 /** Reads everything once and follows each change; call once, at the page's start. */
@@ -50,7 +44,7 @@ export function readSnapshot(): Promise<Snapshot> {
     Object.assign(values, stored);
     for (const changes of early.splice(0)) apply(changes);
     read = true;
-    current = {
+    return {
       values,
       get version() {
         return version;
@@ -60,6 +54,5 @@ export function readSnapshot(): Promise<Snapshot> {
         signal.addEventListener('abort', () => callbacks.delete(callback), { once: true });
       },
     };
-    return current;
   });
 }

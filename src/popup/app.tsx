@@ -46,6 +46,10 @@ export function App() {
   const pageTask = usePageTask();
   const away = useItem(awayItem);
   const [moving, setMoving] = useState<string | null>(null);
+  // The first frame draws the main control and what is above it; what lies below follows a frame
+  // later (Preact runs effects after the frame), where it moves nothing already drawn.
+  const [below, setBelow] = useState(false);
+  useEffect(() => setBelow(true), []);
   const sources = useMemo(
     () => ({
       running: timer?.status === 'running' ? timer.task : null,
@@ -76,6 +80,8 @@ export function App() {
   // back the moment the entry is moved or the move is cancelled.
   const movingNow = moving !== null && mine.some((e) => e.id === moving && e.state === 'needs-attention');
   const aside = asking || movingNow;
+  // While running, Stop timer is the main control: Today and the picker lie below it.
+  const drawBelow = below || timer.status !== 'running';
   return (
     <main class="stack">
       <header class="row">
@@ -101,8 +107,8 @@ export function App() {
       {signedIn && !movingNow && timer.status === 'idle' && timer.discarded !== undefined && (
         <DiscardedNotice discarded={timer.discarded} />
       )}
-      {signedIn && !aside && <LastLogged recent={recent} />}
-      {signedIn && !aside && (
+      {signedIn && !aside && drawBelow && <LastLogged recent={recent} />}
+      {signedIn && !aside && drawBelow && (
         <Today
           cache={today ?? null}
           timer={timer}
@@ -113,11 +119,13 @@ export function App() {
           compact={timer.status === 'running' && mine.length > 0}
         />
       )}
-      {signedIn && !aside && (
+      {signedIn && !aside && drawBelow && (
         <TaskPicker
           sources={sources}
           running={timer.status === 'running'}
           collapsed={mine.some((e) => e.state === 'needs-attention')}
+          // Idle, the search box is the main control: its list (up to 25 + pinned + recent tasks) lies below.
+          listLater={!below}
         />
       )}
       <Announcer timer={timer} recent={recent} />

@@ -4,6 +4,7 @@ import './popup.css';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { readSnapshot } from '../platform/storage-snapshot';
+import { drawFromSnapshot } from '../ui/use-item';
 import { App } from './app';
 
 // All of storage in one read, started now: the app's first frame is drawn from it (ui/use-item.ts).
@@ -22,7 +23,13 @@ new MutationObserver((_, observer) => {
 }).observe(app, { childList: true });
 const draw = () => render(<App />, app);
 // Should the read fail, each item reads on its own (ui/use-item.ts); the failure still surfaces.
-stored.then(draw, (error: unknown) => {
-  draw();
-  throw error;
-});
+stored.then(
+  (snapshot) => {
+    drawFromSnapshot(snapshot);
+    draw();
+  },
+  (error: unknown) => {
+    draw();
+    throw error;
+  },
+);

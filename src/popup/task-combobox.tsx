@@ -32,6 +32,11 @@ export function TaskCombobox(props: {
   sources: PickerSources;
   /** Only the box shows until the person types or presses ↓. */
   collapsed: boolean;
+  /**
+   * The list is there (so the box, its state and the status line are as they will be) but its rows
+   * are not drawn yet: the box paints first, the rows a frame later, below it.
+   */
+  rowsLater?: boolean;
   /** Picks a task (what COR said of a typed number comes along); true when done: the box clears. */
   onPick: (task: TaskRef, lookup: Lookup | null) => Promise<boolean>;
   /** Esc with nothing to clear. */
@@ -53,6 +58,7 @@ export function TaskCombobox(props: {
   const showList = !props.collapsed || query !== '' || opened;
   const options = showList ? sections.flatMap((s) => s.tasks) : [];
   const current = options[Math.min(active, options.length - 1)];
+  const rowsDrawn = props.rowsLater !== true;
   const settled = useListGate(options.map((o) => o.id).join());
   const listId = `${prefix}task-list`;
   const optionId = (task: TaskRef) => `${prefix}task-${task.id}`;
@@ -115,7 +121,7 @@ export function TaskCombobox(props: {
           spellcheck={false}
           placeholder={props.placeholder}
           aria-controls={showList ? listId : undefined}
-          aria-activedescendant={current === undefined ? undefined : optionId(current)}
+          aria-activedescendant={current === undefined || !rowsDrawn ? undefined : optionId(current)}
           aria-describedby={props.describedBy}
           value={query}
           onInput={(e) => type(e.currentTarget.value)}
@@ -124,35 +130,36 @@ export function TaskCombobox(props: {
       </div>
       {showList && (
         <ul id={listId} role="listbox" aria-label={props.listLabel} class="task-list">
-          {sections.map((section) => (
-            <li role="presentation" key={section.key}>
-              <div role="group" aria-labelledby={`${prefix}group-${section.key}`}>
-                <p id={`${prefix}group-${section.key}`} class="group-heading" role="presentation">
-                  {t(HEADINGS[section.key])}
-                </p>
-                {section.tasks.map((task) => {
-                  index += 1;
-                  const at = index;
-                  return (
-                    <TaskOption
-                      key={task.id}
-                      id={optionId(task)}
-                      task={task}
-                      active={task === current}
-                      pinned={props.sources.pinned.some((p) => p.id === task.id)}
-                      lookup={lookup?.id === task.id ? lookup : null}
-                      onPick={(event) => {
-                        // A double click, or a click on a row that just slid under the pointer, picks nothing.
-                        if (event.detail > 1 || !settled()) return;
-                        void pick(task);
-                      }}
-                      onHover={() => setActive(at)}
-                    />
-                  );
-                })}
-              </div>
-            </li>
-          ))}
+          {rowsDrawn &&
+            sections.map((section) => (
+              <li role="presentation" key={section.key}>
+                <div role="group" aria-labelledby={`${prefix}group-${section.key}`}>
+                  <p id={`${prefix}group-${section.key}`} class="group-heading" role="presentation">
+                    {t(HEADINGS[section.key])}
+                  </p>
+                  {section.tasks.map((task) => {
+                    index += 1;
+                    const at = index;
+                    return (
+                      <TaskOption
+                        key={task.id}
+                        id={optionId(task)}
+                        task={task}
+                        active={task === current}
+                        pinned={props.sources.pinned.some((p) => p.id === task.id)}
+                        lookup={lookup?.id === task.id ? lookup : null}
+                        onPick={(event) => {
+                          // A double click, or a click on a row that just slid under the pointer, picks nothing.
+                          if (event.detail > 1 || !settled()) return;
+                          void pick(task);
+                        }}
+                        onHover={() => setActive(at)}
+                      />
+                    );
+                  })}
+                </div>
+              </li>
+            ))}
         </ul>
       )}
       <p role="status" class="muted">

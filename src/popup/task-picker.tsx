@@ -20,7 +20,13 @@ import type { Lookup } from './use-task-search';
  * attention above it (`collapsed`: with them and Today the list would not fit in 600 px). Not for
  * entries merely waiting: every stop leaves one for a moment, and the list would jump.
  */
-export function TaskPicker(props: { sources: PickerSources; running: boolean; collapsed: boolean }) {
+export function TaskPicker(props: {
+  sources: PickerSources;
+  running: boolean;
+  collapsed: boolean;
+  /** The list's rows come a frame after the box (the popup's first frame: app.tsx). */
+  listLater?: boolean;
+}) {
   const [closedAsk, setClosedAsk] = useState<TaskRef | null>(null);
   // A new box after a start the closed-task question confirmed (the box itself clears after its own picks).
   const [box, setBox] = useState(0);
@@ -57,6 +63,7 @@ export function TaskPicker(props: { sources: PickerSources; running: boolean; co
         placeholder={props.running ? t('switchPlaceholder') : t('searchTasksPlaceholder')}
         sources={props.sources}
         collapsed={props.running || props.collapsed}
+        rowsLater={props.listLater}
         autoFocus
         describedBy="picker-hint"
         onType={() => setError(null)}
