@@ -77,7 +77,7 @@ try {
     process.stdout.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
 
-  let cycles = { before: Number.NaN, after: Number.NaN };
+  let cycles = { before: Number.NaN, after: Number.NaN, twice: Number.NaN };
   if (!POPUP_ONLY) {
     const cycling = await launch();
     cycles = await heapAfterCycles(cycling, dirs.corIn, CYCLES);
