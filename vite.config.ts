@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { inlineStyles } from './tools/inline-styles.ts';
 import { workerInOneFile } from './tools/worker-one-file.ts';
 
 // The version lives in package.json only (`npm version` bumps it); both manifests take it from there.
@@ -51,6 +52,8 @@ export default defineConfig({
     crx({ manifest: target === 'firefox' ? firefoxManifest() : manifest, browser: target }),
     // Worker chunking (issue 14, the worker's side): the service worker loads one file, pages unchanged.
     workerInOneFile(manifest.background.service_worker),
+    // The pages' stylesheets in their HTML, so the popup's shell paints before its scripts run.
+    inlineStyles(),
   ],
   build: {
     outDir: `dist/${target}`,

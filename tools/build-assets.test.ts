@@ -42,6 +42,18 @@ describe('what a page and the worker load before they run', () => {
     expect(popup.gzip).toBe(popup.files.reduce((sum, f) => sum + gz(files[f as keyof typeof files]), 0));
   });
 
+  it("counts a page's inline styles, which the build puts where its stylesheets were linked", () => {
+    const css = `body{margin:0}main{padding:1rem}`;
+    const inlined = fixture({
+      'src/popup/index.html': `<script type="module" src="/assets/popup.js"></script><style>${css}</style>`,
+      'assets/popup.js': `console.log(1)`,
+    });
+    const popup = pageAssets(inlined, 'src/popup/index.html');
+    expect(popup.files).toEqual(['assets/popup.js', 'src/popup/index.html#style']);
+    expect(popup.raw).toBe(`console.log(1)`.length + css.length);
+    expect(popup.gzip).toBe(gz(`console.log(1)`) + gz(css));
+  });
+
   it("starts the worker's graph at the manifest's service worker, re-exports included", () => {
     expect(workerAssets(dist).files).toEqual(['loader.js', 'assets/worker.js', 'assets/shared.js', 'assets/more.js']);
   });

@@ -1,6 +1,6 @@
 /**
  * What a page or the service worker of a build actually loads before it runs: the HTML's scripts,
- * module preloads and stylesheets, and every static `import` they reach (dynamic `import()` is
+ * module preloads, stylesheets and inline styles, and every static `import` they reach (dynamic `import()` is
  * left out: it loads later, on demand). Sizes are raw and gzip (level 9, what a byte budget
  * compares; the browser reads the files from disk, so gzip only measures how much code there is).
  * Shared by `npm run bench` and the byte-budget test.
@@ -20,11 +20,24 @@ const HTML_ASSET = /<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+)"/g;
 // Minified static imports: `import{a as b}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`.
 const STATIC_IMPORT = /(?:\bimport|\bfrom|\bexport\s*\*\s*from)\s*["']([^"']+\.js)["']/g;
 
-/** The files `htmlPath` (relative to `dist`) makes the browser load before the page runs. */
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+
+/**
+ * The files `htmlPath` (relative to `dist`) makes the browser load before the page runs, and its
+ * inline styles (tools/inline-styles.ts puts the pages' CSS there), named `<page>#style`.
+ */
 export function pageAssets(dist: string, htmlPath: string): Assets {
   const html = readFileSync(join(dist, htmlPath), 'utf8');
   const linked = [...html.matchAll(HTML_ASSET)].map((m) => resolveAsset(htmlPath, m[1]!));
-  return measure(dist, withImports(dist, linked));
+  const files = measure(dist, withImports(dist, linked));
+  const styles = [...html.matchAll(INLINE_STYLE)].map((m) => Buffer.from(m[1]!));
+  if (styles.length === 0) return files;
+  const style = Buffer.concat(styles);
+  return {
+    files: [...files.files, `${htmlPath}#style`],
+    raw: files.raw + style.length,
+    gzip: files.gzip + gzipSync(style, { level: 9 }).length,
+  };
 }
 
 /** The service worker's module graph, from the file the manifest names. */

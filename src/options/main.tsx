@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../ui/theme.css';
 import './options.css';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
