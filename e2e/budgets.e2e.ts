@@ -10,14 +10,15 @@ import { kilobytes, pageAssets, workerAssets } from '../tools/build-assets.ts';
 
 const KB = 1024;
 /**
- * Ratchet at today's size, 21.05 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
- * takes): 21.02 KB since the page's CSS is one inline stylesheet (the popup, fourth pass; two files
+ * Ratchet at today's size, 20.85 KB (the issue's target is 12 KB: docs/PERFORMANCE.md says what it
+ * takes): 20.80 KB since the worker's message listener has a module of its own, 21.02 KB since the
+ * page's CSS is one inline stylesheet (the popup, fourth pass; two files
  * before, gzipped each on its own), 21.28 KB with what lies below the main control drawn a frame
  * after it (third pass). 27.1 KB before the popup stopped loading worker code and the polyfill and loaded its rare
  * panels on demand (20.5 KB), then +0.7 KB for "Open in COR" and Move by title; 18.6 KB before
  * owners, versioned storage, time away and the popup's redesign.
  */
-const POPUP_GZIP = 21.05 * KB;
+const POPUP_GZIP = 20.85 * KB;
 /**
  * Ratchet at today's size, 21.45 KB: one file since the worker is built on its own
  * (tools/worker-one-file.ts; 24.1 KB in 5 files before, 14.84 KB before issues 10–13), plus the

@@ -9,7 +9,7 @@ import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';
 import { onCommand } from '../platform/commands';
 import { onMenuClicked } from '../platform/menus';
-import { onMessage } from '../platform/messaging';
+import { onMessage } from '../platform/message-listener';
 import { onOnline } from '../platform/network';
 import { onIdleStateChanged } from '../platform/idle';
 import { onNotificationClicked } from '../platform/notifications';

@@ -1,10 +1,11 @@
 /**
- * Typed messaging between the extension's own pages and the background. Only messages from
- * this extension's own pages are handled; anything else is ignored.
+ * Typed messaging from the extension's own pages to the background. The background's side, which
+ * ignores anything but this extension's own pages, is platform/message-listener.ts: pages do not
+ * load it.
  */
-import { browser, type Runtime } from './browser';
+import { browser } from './browser';
 import { isRecord } from '../core/guards';
-import { isMessage, type Message, type MessageName, type Protocol } from '../shared/protocol';
+import type { Message, MessageName, Protocol } from '../shared/protocol';
 
 export async function send<K extends MessageName>(
   name: K,
@@ -19,19 +20,4 @@ export async function send<K extends MessageName>(
 
 function isPolyfillRejection(answer: unknown): answer is { message: string } {
   return isRecord(answer) && answer.__mozWebExtensionPolyfillReject__ === true && typeof answer.message === 'string';
-}
-
-export type MessageHandler = (message: Message) => Promise<unknown>;
-
-/** Registers the background's one message listener. Call at the worker's top level. */
-export function onMessage(handler: MessageHandler): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    if (!isFromOwnPage(sender) || !isMessage(raw)) return undefined;
-    return handler(raw);
-  });
-}
-
-function isFromOwnPage(sender: Runtime.MessageSender): boolean {
-  // Content scripts of ours would share the id but not the origin; we have none, and accept none.
-  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
