@@ -8,7 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { idleState, person, popupState } from '../test/fake-extras';
 import { sendFromPopup } from '../test/fake-platform';
-import { popup, postsOf, startWorker, stored, storedOutbox, useWorker } from '../test/worker';
+import { bootWorker, popup, postsOf, startWorker, stored, storedOutbox, useWorker } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -188,6 +188,27 @@ describe('time away: sleep, a closed browser, clock changes', () => {
     await until(() =>
       expect(notices()['stopped-at-close']?.message).toMatch(/^Stopped .+ at .+, when the browser closed/),
     );
+  });
+
+  it('"Stop it at the moment the browser closed" comes first: Stop clicked as the browser starts cannot log the closed hours', async () => {
+    const t0 = T0();
+    await settings({ browserClose: 'stop', askAway: false });
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    await popup.start(SEED.tasks.design);
+    await beaten();
+    vi.setSystemTime(t0 + 40 * MIN);
+    await beatAlarm();
+    vi.setSystemTime(t0 + 15 * H);
+    await fakeBrowser.storage.session.clear();
+    // Stop, clicked in a popup opened as the browser starts, is what wakes the worker: it arrives
+    // before the worker's start-up is done, and it finds the timer already stopped.
+    const { started } = await bootWorker();
+    const stop = popup.stop();
+    await started;
+    await stop;
+    await until(() => expect(posted()).toMatchObject([{ start: iso(t0), stop: iso(t0 + 40 * MIN) }]));
+    expect(await timer()).toEqual({ status: 'idle' });
+    expect(await storedOutbox()).toEqual([]);
   });
 
   it('a clock that went back holds the entry in Needs attention; corrected times are sent once', async () => {

@@ -8,8 +8,14 @@ import { browser } from '../platform/browser';
 
 const MARK = 'browserSeen';
 
-export async function isBrowserStart(): Promise<boolean> {
-  const seen = (await browser.storage.session.get(MARK))[MARK] === true;
-  if (!seen) await browser.storage.session.set({ [MARK]: true });
-  return !seen;
+/** This worker's answer: asked once, the same for every caller (the first call sets the mark). */
+let answer: Promise<boolean> | undefined;
+
+export function isBrowserStart(): Promise<boolean> {
+  answer ??= (async () => {
+    const seen = (await browser.storage.session.get(MARK))[MARK] === true;
+    if (!seen) await browser.storage.session.set({ [MARK]: true });
+    return !seen;
+  })();
+  return answer;
 }

@@ -27,9 +27,23 @@ import { isBrowserStart } from './browser-start';
 import { answersOwed, owe } from './owed';
 import { welcomeOnInstall } from './welcome';
 
+// Whether this worker is the first since the browser started: asked now, beside the upgrade's read.
+const browserStart = isBrowserStart();
 // Storage first (migrations, unreadable values set aside), then the outbox's own recovery from
-// what that one read found.
-const ready: Promise<void> = upgradeStorage().then(recoverOutbox);
+// what that one read found. In the first worker since the browser started, then the beat that
+// knows it ("Stop it at the moment the browser closed", time away across the close): before any
+// other beat — a command's, a settings change's — which would take now as the last moment seen.
+const ready: Promise<void> = upgradeStorage()
+  .then(recoverOutbox)
+  .then(async () => {
+    if (!(await browserStart)) return;
+    // A failed beat must not leave the worker unready: it surfaces as an uncaught error instead.
+    await beat({ browserStarted: true }).catch((error: unknown) =>
+      queueMicrotask(() => {
+        throw error;
+      }),
+    );
+  });
 
 /** Runs `task` once start-up recovery is done; errors surface as unhandled rejections. */
 function whenReady<A extends unknown[]>(task: (...args: A) => Promise<unknown>): (...args: A) => void {
@@ -77,13 +91,13 @@ onMenuClicked((click) => run(menuWork(click)));
 // shows: after it has answered what woke it (a person waits for that answer; this can wait).
 // Exported for tests that start a worker and then act as if it had been running for a while.
 export const started: Promise<void> = ready.then(answersOwed).then(async () => {
-  const browserStarted = await isBrowserStart();
+  const browserStarted = await browserStart;
   // Context-menu items outlive the worker (Chrome; Firefox keeps an event page's too: MDN
   // menus.create), so they are built only by the first worker since the browser started or the
   // extension was installed, updated or reloaded (browser-start.ts); retitling rebuilds a lost set.
   if (browserStarted) await setUpMenus();
   await setUpSurfaces();
   await applyAwaySettings();
-  await beat({ browserStarted });
+  await beat();
   await flushOutbox();
 });

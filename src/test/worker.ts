@@ -34,10 +34,21 @@ export function useWorker(options: { signedIn?: boolean; askAway?: boolean } = {
 
 /** Starts (or restarts) the service worker: a fresh module graph over the same storage. */
 export async function startWorker(): Promise<void> {
+  // Its start-up side work (redraws, heartbeat, flush) is done, as in a worker that has been running.
+  await (
+    await bootWorker()
+  ).started;
+}
+
+/**
+ * Starts (or restarts) the service worker and returns as soon as its listeners are registered,
+ * as a browser delivers the event that woke it: for tests of what arrives during start-up.
+ */
+export async function bootWorker(): Promise<{ started: Promise<void> }> {
   killWorker();
   vi.resetModules();
-  // Its start-up side work (redraws, heartbeat, flush) is done, as in a worker that has been running.
-  await (await import('../background/index')).started;
+  const { started } = await import('../background/index');
+  return { started };
 }
 
 export async function stored<T>(key: string): Promise<T> {
