@@ -63,6 +63,23 @@ const beatAlarm = async (running = true) => {
   if (running) await beaten();
 };
 
+/**
+ * "Stop it at the moment the browser closed" chosen, a timer runs from t0 with its last heartbeat
+ * at t0+40 min; the browser closes and starts again at t0+15 h (storage.session emptied). Returns t0.
+ */
+async function workThenCloseBrowser(): Promise<number> {
+  const t0 = T0();
+  await settings({ browserClose: 'stop', askAway: false });
+  vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+  await popup.start(SEED.tasks.design);
+  await beaten();
+  vi.setSystemTime(t0 + 40 * MIN);
+  await beatAlarm();
+  vi.setSystemTime(t0 + 15 * H);
+  await fakeBrowser.storage.session.clear();
+  return t0;
+}
+
 /** Starts on the design task at t0, then the person leaves by idle at t0+20 min and comes back at t0+68. */
 async function awayFor48Minutes(t0: number): Promise<void> {
   vi.useFakeTimers({ toFake: ['Date'], now: t0 });
@@ -173,15 +190,7 @@ describe('time away: sleep, a closed browser, clock changes', () => {
   });
 
   it('"Stop it at the moment the browser closed": the next browser start logs start → last heartbeat', async () => {
-    const t0 = T0();
-    await settings({ browserClose: 'stop', askAway: false });
-    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
-    await popup.start(SEED.tasks.design);
-    await beaten();
-    vi.setSystemTime(t0 + 40 * MIN);
-    await beatAlarm();
-    vi.setSystemTime(t0 + 15 * H);
-    await fakeBrowser.storage.session.clear();
+    const t0 = await workThenCloseBrowser();
     await startWorker();
     await until(() => expect(posted()).toMatchObject([{ start: iso(t0), stop: iso(t0 + 40 * MIN) }]));
     expect(await timer()).toEqual({ status: 'idle' });
@@ -191,15 +200,7 @@ describe('time away: sleep, a closed browser, clock changes', () => {
   });
 
   it('"Stop it at the moment the browser closed" comes first: Stop clicked as the browser starts cannot log the closed hours', async () => {
-    const t0 = T0();
-    await settings({ browserClose: 'stop', askAway: false });
-    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
-    await popup.start(SEED.tasks.design);
-    await beaten();
-    vi.setSystemTime(t0 + 40 * MIN);
-    await beatAlarm();
-    vi.setSystemTime(t0 + 15 * H);
-    await fakeBrowser.storage.session.clear();
+    const t0 = await workThenCloseBrowser();
     // Stop, clicked in a popup opened as the browser starts, is what wakes the worker: it arrives
     // before the worker's start-up is done, and it finds the timer already stopped.
     const { started } = await bootWorker();
