@@ -98,6 +98,7 @@ export const started: Promise<void> = ready.then(answersOwed).then(async () => {
   if (browserStarted) await setUpMenus();
   await setUpSurfaces();
   await applyAwaySettings();
-  await beat();
+  // After a browser start, `ready` has run this worker's first beat already.
+  if (!browserStarted) await beat();
   await flushOutbox();
 });

@@ -16,7 +16,7 @@ import {
   type OutboxEntry,
 } from '../core/outbox';
 import { isOwnedBy } from '../core/owner';
-import { entryKey, isEntryKey } from '../core/storage-keys';
+import { entryKey } from '../core/storage-keys';
 import { readStoredEntry } from '../core/stored';
 import { clock } from '../platform/clock';
 import { browser } from '../platform/browser';
@@ -211,10 +211,7 @@ async function update(
  * the start-up already read (nothing writes before the worker is ready), so no second read.
  */
 export async function recoverOutbox(stored: Record<string, unknown>): Promise<void> {
-  const entries = Object.entries(stored).flatMap(([key, raw]) => {
-    const entry = isEntryKey(key) ? readStoredEntry(raw) : null;
-    return entry === null ? [] : [entry];
-  });
+  const entries = outboxItem.readStored(stored);
   const sending = new Set(entries.filter((e) => e.state === 'sending').map((e) => e.id));
   const recovered = recoverInterrupted(entries, clock.now());
   if (recovered === null) return;

@@ -67,7 +67,7 @@ export function App() {
   }, [picking]);
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
   // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
-  const signedIn = account.status !== 'signed-out';
+  const signedIn = picking;
   const userId = account.status === 'signed-out' ? null : account.userId;
   const mine = ownedBy(outbox, userId);
   // Where "Open in COR" links go: checked (and maybe refused) by the links themselves.
