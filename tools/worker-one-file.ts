@@ -10,6 +10,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type Plugin, type Rollup } from 'vite';
+import { polyfillAsModule } from './polyfill-as-module.ts';
 
 const LOADER = 'service-worker-loader.js';
 
@@ -29,6 +30,7 @@ export function workerInOneFile(entry: string): Plugin {
         configFile: false,
         logLevel: 'warn',
         publicDir: false,
+        plugins: [polyfillAsModule()],
         build: {
           write: false,
           target: 'es2022',
