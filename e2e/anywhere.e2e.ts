@@ -1,8 +1,8 @@
 /**
  * Issue 5, end to end in Chromium: the keyboard shortcut pressed through CDP, the context menus
  * and the icon click fired through their real registered listeners inside the worker
- * (TESTING.md), the badge and tooltip read back from Chrome, and the menu items checked after
- * the worker is stopped and after a browser restart.
+ * (TESTING.md), the badge and tooltip read back from Chrome, and the menu items and the badge
+ * checked after the worker is stopped, the menu items after a browser restart.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -167,6 +167,29 @@ describe('start and stop from anywhere', () => {
     t.session = await t.session.relaunch();
     const again = await t.session.openOptions();
     await expect.poll(() => exists(again)).toEqual([true, true, true, true, false]);
+  });
+
+  it('the badge and tooltip stay as drawn while the worker is stopped, and a woken worker leaves them', async () => {
+    const popup = await t.session.openPopup();
+    await startByNumber(popup, SEED.tasks.design);
+    await popup.close();
+    await expect.poll(tooltip).toMatch(/^COR Timer: Diseño de campaña — Día del Niño 🎈, since /);
+    const drawn = await icon();
+    expect(drawn.badge).toBe('0:00');
+    await t.session.stopWorker();
+    // Read from a page of the extension that runs no code of its own, so nothing wakes the worker.
+    const page = await t.session.context.newPage();
+    await page.goto(t.session.url('manifest.json'));
+    const read = () =>
+      page.evaluate(async () => ({
+        badge: await chrome.action.getBadgeText({}),
+        tooltip: await chrome.action.getTitle({}),
+      }));
+    expect(await read()).toEqual(drawn);
+    // Woken by the popup's questions, the worker finds the toolbar showing the running timer already.
+    const again = await t.session.openPopup();
+    await again.getByRole('button', { name: 'Stop timer' }).waitFor();
+    expect(await read()).toEqual(drawn);
   });
 });
 

@@ -8,7 +8,7 @@ import { assertNever } from '../core/timer';
 import { badgeView, nextBadgeMinute, type BadgeView } from '../core/badge-view';
 import { browser } from '../platform/browser';
 import { clock } from '../platform/clock';
-import { renderAction, type ActionLook } from '../platform/action';
+import { renderAction, sameLook, type ActionLook, type IconLook } from '../platform/action';
 import { readItems } from '../platform/storage-item';
 import { t } from '../platform/i18n';
 import { accountItem, awayItem, timerItem } from '../shared/storage';
@@ -30,6 +30,41 @@ export function refreshBadge(): Promise<void> {
   return redraw(render);
 }
 
+/**
+ * What the toolbar shows, as last drawn in full: known to this worker, and kept in
+ * `storage.session` for the next one. The browser keeps the action's look while workers come and
+ * go, and forgets it exactly when it empties `storage.session` (a browser restart; an install,
+ * update or reload of the extension), so a worker's start-up redraw and the minute's new badge
+ * text change only what differs: at most the text, most of the time nothing. The mark is removed
+ * before a draw that changes something, so a draw cut short (the worker stopped mid-way) leaves
+ * none, and the next worker draws everything. `undefined`: not read yet; null: not known.
+ */
+const SHOWN = 'toolbarShown';
+let shown: ActionLook | null | undefined;
+
+const ICONS: readonly string[] = ['idle', 'running', 'attention'] satisfies readonly IconLook[];
+
+function asLook(value: unknown): ActionLook | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { text, colour, icon, title } = value as Record<string, unknown>;
+  if (typeof text !== 'string' || typeof title !== 'string' || typeof icon !== 'string' || !ICONS.includes(icon)) {
+    return null;
+  }
+  if (colour !== undefined && typeof colour !== 'string') return null;
+  return { text, colour, icon: icon as IconLook, title };
+}
+
+async function draw(look: ActionLook): Promise<void> {
+  shown ??= asLook((await browser.storage.session.get(SHOWN))[SHOWN]);
+  const before = shown;
+  if (before !== null && sameLook(before, look)) return;
+  shown = null;
+  if (before !== null) await browser.storage.session.remove(SHOWN);
+  await renderAction(look, before);
+  await browser.storage.session.set({ [SHOWN]: look });
+  shown = look;
+}
+
 async function render(): Promise<void> {
   const [timer, account, away] = await readItems(timerItem, accountItem, awayItem);
   // Any entry, anyone's, that is not in COR yet: another account's waiting entries count too.
@@ -37,7 +72,7 @@ async function render(): Promise<void> {
   const now = clock.now();
   const sessionExpired = account.status === 'expired';
   const awayPending = away.question !== null;
-  await renderAction(lookOf(badgeView({ timer, waiting, sessionExpired, now, awayPending })));
+  await draw(lookOf(badgeView({ timer, waiting, sessionExpired, now, awayPending })));
   // The alarm survives the worker; `when` lands on the next minute flip, then every minute.
   if (timer.status === 'running') {
     await browser.alarms.create(BADGE_ALARM, { when: nextBadgeMinute(timer.startedAt, now), periodInMinutes: 1 });

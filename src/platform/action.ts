@@ -42,11 +42,23 @@ export async function showPopup(): Promise<void> {
   }
 }
 
-export async function renderAction(look: ActionLook): Promise<void> {
-  await browser.action.setBadgeText({ text: look.text });
-  if (look.colour !== undefined) await browser.action.setBadgeBackgroundColor({ color: look.colour });
-  await browser.action.setIcon({ path: { 16: `/icons/${look.icon}-16.png`, 32: `/icons/${look.icon}-32.png` } });
-  await browser.action.setTitle({ title: look.title });
+/**
+ * Draws `look`, given what the toolbar shows now (`shown`, null when not known): only what
+ * differs, since setting the icon by path makes the browser fetch and decode both images.
+ */
+export async function renderAction(look: ActionLook, shown: ActionLook | null): Promise<void> {
+  if (look.text !== shown?.text) await browser.action.setBadgeText({ text: look.text });
+  if (look.colour !== undefined && look.colour !== shown?.colour) {
+    await browser.action.setBadgeBackgroundColor({ color: look.colour });
+  }
+  if (look.icon !== shown?.icon) {
+    await browser.action.setIcon({ path: { 16: `/icons/${look.icon}-16.png`, 32: `/icons/${look.icon}-32.png` } });
+  }
+  if (look.title !== shown?.title) await browser.action.setTitle({ title: look.title });
+}
+
+export function sameLook(a: ActionLook, b: ActionLook): boolean {
+  return a.text === b.text && a.colour === b.colour && a.icon === b.icon && a.title === b.title;
 }
 
 /** Clicks on the icon while it has no popup. Call at the worker's top level. */
