@@ -126,8 +126,7 @@ describe('the toolbar across worker restarts', () => {
     const timer = await stored('timer');
     // The stop's redraw changes the text, then the worker stops before the icon is set.
     const { icon } = drawCalls();
-    const never = new Promise<void>(() => undefined);
-    icon.mockReturnValueOnce(never);
+    popupState.stallIcon = true;
     vi.setSystemTime(t0 + 20_000);
     await popup.stop();
     await vi.waitFor(() => expect(icon).toHaveBeenCalled());

@@ -33,8 +33,11 @@ export interface MenuProps {
 
 /** The browser's menu items, by id, in creation order. */
 export const menuItems = new Map<string, MenuProps>();
-/** `refuse`: openPopup fails as Chrome's does with no focused window. */
-export const popupState = { popup: '', opened: 0, icon: '', refuse: false };
+/**
+ * `refuse`: openPopup fails as Chrome's does with no focused window. `stallIcon`: the next setIcon
+ * never answers, as if the worker were stopped in the middle of a redraw.
+ */
+export const popupState = { popup: '', opened: 0, icon: '', refuse: false, stallIcon: false };
 /** Host permissions the person granted; Firefox lets them refuse COR's (`hostAccess.cor = false`). */
 export const hostAccess = { cor: true };
 let lastError: { message: string } | undefined;
@@ -89,6 +92,10 @@ const actionExtras = {
     return Promise.resolve(popupState.popup);
   },
   setIcon({ path }: { path: Record<string, string> }) {
+    if (popupState.stallIcon) {
+      popupState.stallIcon = false;
+      return new Promise<void>(() => undefined);
+    }
     popupState.icon = path['16'] ?? '';
     return Promise.resolve();
   },
@@ -107,6 +114,7 @@ export function installExtras(): void {
     popup: (manifest.action as { default_popup: string }).default_popup,
     opened: 0,
     icon: '',
+    stallIcon: false,
   });
   for (const event of [contextMenus.onClicked, commands.onCommand, actionExtras.onClicked, idle.onStateChanged]) {
     event.removeAllListeners();
