@@ -20,15 +20,16 @@ const KB = 1024;
  */
 const POPUP_GZIP = 20.85 * KB;
 /**
- * Ratchet at today's size, 21.3 KB: one file since the worker is built on its own
+ * Ratchet at today's size, 21.5 KB: one file since the worker is built on its own
  * (tools/worker-one-file.ts; 24.1 KB in 5 files before, 14.84 KB before issues 10–13), plus the
  * company's address learned from a task page and requests that keep nothing alive after their answer
  * (21.05 KB), then +0.4 KB for fewer storage round trips from Stop to the POST (the beat on the
  * command's own read, one read per flush pass: docs/PERFORMANCE.md, the worker's third pass), then
  * +0.03 KB for the browser-start beat before any other (21.48 KB), then −0.22 KB with the polyfill
- * imported as an ES module, without the bundler's CommonJS interop (tools/polyfill-as-module.ts; 21.26 KB).
+ * imported as an ES module, without the bundler's CommonJS interop (tools/polyfill-as-module.ts; 21.26 KB), then
+ * +0.24 KB for a toolbar redrawn only where it differs from what it shows (background/badge.ts; 21.50 KB).
  */
-const WORKER_GZIP = 21.3 * KB;
+const WORKER_GZIP = 21.5 * KB;
 
 describe('the Chrome build loads little before it is useful', () => {
   it(`popup: JS + CSS before first paint within ${kilobytes(POPUP_GZIP)} gzip`, () => {
