@@ -1,6 +1,6 @@
 /**
- * COR Timer's signed-in state for the bench, and the two measurements only it has: Stop click →
- * POST /v1/hours at fake-cor, and the worker's heap after many start/stop cycles. The signed-in
+ * COR Timer's signed-in states for the bench, and the two measurements only it has: Stop click →
+ * POST /v1/hours at fake-cor, and the worker's heap after many start/stop cycles. Each signed-in
  * copy is the production build copied to its own directory, so it gets its own id and storage
  * next to the signed-out original in the same browser.
  */
@@ -15,14 +15,15 @@ import { CYCLE, CYCLE_TASK as TASK, OUTBOX_EMPTY } from './worker-cycles.ts';
 
 export const POPUP = 'src/popup/index.html';
 
-export async function copyBuild(dist: string): Promise<string> {
-  const copy = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench/cor-signed-in');
+/** A copy of the build under `name` (default: the signed-in copy with a running timer). */
+export async function copyBuild(dist: string, name = 'cor-signed-in'): Promise<string> {
+  const copy = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench', name);
   await cp(dist, copy, { recursive: true });
   return copy;
 }
 
-/** Signs the copy in with a token, starts a timer from its popup and waits until "My tasks" is cached. */
-export async function signInAndStart(context: BrowserContext, cor: FakeCor, dir: string): Promise<void> {
+/** Signs the copy in with a token and opens its popup until "My tasks" is cached: the popup people see most. */
+export async function signIn(context: BrowserContext, cor: FakeCor, dir: string): Promise<void> {
   const options = await context.newPage();
   await options.goto(extensionUrl(dir, 'src/options/index.html'));
   await signInWithTokenOn(options, cor.issueToken().access_token);
@@ -30,6 +31,14 @@ export async function signInAndStart(context: BrowserContext, cor: FakeCor, dir:
   const popup = await context.newPage();
   await popup.goto(extensionUrl(dir, POPUP));
   await popup.getByRole('group', { name: 'My tasks' }).waitFor();
+  await popup.close();
+}
+
+/** Signed in as above, with a timer running, started from the popup. */
+export async function signInAndStart(context: BrowserContext, cor: FakeCor, dir: string): Promise<void> {
+  await signIn(context, cor, dir);
+  const popup = await context.newPage();
+  await popup.goto(extensionUrl(dir, POPUP));
   await startByNumber(popup, TASK);
   await popup.close();
 }

@@ -10,13 +10,14 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Summary } from './stats.ts';
 
-export const COLUMNS = ['empty', 'preact', 'corOut', 'corIn'] as const;
+export const COLUMNS = ['empty', 'preact', 'corOut', 'corIn', 'corIdle'] as const;
 export type Column = (typeof COLUMNS)[number];
 export const TITLES: Record<Column, string> = {
   empty: 'empty popup',
   preact: 'Preact one button',
   corOut: 'COR Timer signed out',
   corIn: 'COR Timer signed in',
+  corIdle: 'COR Timer signed in, idle',
 };
 
 export interface Row {

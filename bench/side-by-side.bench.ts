@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: COR Timer side by side with the physical floor (issue 14). Each round starts
- * one headless Chromium with four extensions — an empty static popup, a one-button Preact popup,
- * COR Timer signed out and a copy of it signed in with a running timer and "My tasks" cached —
- * and measures each in an order that rotates from round to round, so no extension always goes
+ * one headless Chromium with five extensions — an empty static popup, a one-button Preact popup,
+ * COR Timer signed out, a copy of it signed in with a running timer and "My tasks" cached (the
+ * issue's "signed in"), and one signed in and idle with "My tasks" cached, the popup people open
+ * most — and measures each in an order that rotates from round to round, so no extension always goes
  * first. Times are reported as medians and 90th percentiles, and as multiples of the empty
  * popup's, because this machine is shared and noisy: only ratios within one run compare.
  * Prints a table and writes it to bench/results/<date>.md. It passes or fails nothing.
@@ -14,7 +15,7 @@ import { startFakeCor } from '../tools/fake-cor/server.ts';
 import { CHROME_DIST } from '../tools/chromium-launch.ts';
 import { pageAssets, workerAssets } from '../tools/build-assets.ts';
 import { launchSideBySide, extensionUrl } from './bench-browser.ts';
-import { copyBuild, heapAfterCycles, POPUP, signInAndStart, stopToPost } from './cor-rig.ts';
+import { copyBuild, heapAfterCycles, POPUP, signIn, signInAndStart, stopToPost } from './cor-rig.ts';
 import { openPopup, tagMainControl } from './popup-probe.ts';
 import { buildReferences } from './reference-extensions.ts';
 import { COLUMNS, table as markdown, writeResults, type Column } from './report.ts';
@@ -37,8 +38,15 @@ const dirs: Record<Column, string> = {
   preact: refs.preact,
   corOut: CHROME_DIST,
   corIn: await copyBuild(CHROME_DIST),
+  corIdle: await copyBuild(CHROME_DIST, 'cor-signed-in-idle'),
 };
-const popups: Record<Column, string> = { empty: 'popup.html', preact: 'popup.html', corOut: POPUP, corIn: POPUP };
+const popups: Record<Column, string> = {
+  empty: 'popup.html',
+  preact: 'popup.html',
+  corOut: POPUP,
+  corIn: POPUP,
+  corIdle: POPUP,
+};
 const cor = await startFakeCor();
 const profile = await mkdtemp(join(tmpdir(), 'cor-timer-bench-'));
 const launch = () =>
@@ -52,6 +60,7 @@ try {
   const setup = await launch();
   chromium = setup.browser()?.version() ?? 'unknown';
   await signInAndStart(setup, cor, dirs.corIn);
+  await signIn(setup, cor, dirs.corIdle);
   await setup.close();
 
   for (let round = 0; round < ROUNDS; round += 1) {
