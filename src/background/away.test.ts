@@ -97,7 +97,7 @@ async function awayFor48Minutes(t0: number): Promise<void> {
 }
 
 describe('time away: idle, then back', () => {
-  it('opens the question: badge ?, a notification with two answers, and the shortcut only opens it', async () => {
+  it('opens the question: badge ?, a notification with two answers; the shortcut, a menu and the icon only open it', async () => {
     const t0 = T0();
     await awayFor48Minutes(t0);
     expect(idleState.interval).toBe(300);
@@ -110,6 +110,14 @@ describe('time away: idle, then back', () => {
     await until(() => expect(popupState.opened).toBe(1));
     await person.clickMenu('log-time-page', { pageUrl: `https://acme.cor.works/tasks/${SEED.tasks.design}` });
     await until(() => expect(popupState.opened).toBe(2));
+    // The icon, where a click starts and stops the timer, opens the question too (a second
+    // later: a toggle within half a second of the shortcut's is taken for a double press).
+    await settings({ toolbarClick: 'toggle' });
+    vi.setSystemTime(Date.now() + 1_000);
+    await until(() => expect(popupState.popup).toBe(''));
+    await person.clickIcon();
+    await until(() => expect(popupState.opened).toBe(3));
+    expect(popupState.popup).toBe('');
     expect(await popup.stop()).toEqual({ ok: false, error: 'away-pending' });
     expect(await timer()).toMatchObject({ status: 'running', startedAt: t0 });
     expect(postsOf(world.cor)).toHaveLength(0);
