@@ -8,7 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { killWorker, sendFromPopup } from '../test/fake-platform';
 import { menuItems, popupState } from '../test/fake-extras';
-import { bootWorker, popup, postsOf, seedEntries, startWorker, stored, useWorker } from '../test/worker';
+import { popup, postsOf, seedEntries, startWorker, stored, useWorker } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -135,9 +135,7 @@ describe('the toolbar across worker restarts', () => {
     await vi.waitFor(() => expect(postsOf(world.cor)).toHaveLength(1));
     // Within the same minute the same timer runs again: the look the last full draw left, exactly.
     await fakeBrowser.storage.local.set({ timer });
-    await (
-      await bootWorker()
-    ).started;
+    await startWorker();
     await vi.waitFor(async () => expect(await toolbar()).toEqual(running));
   });
 
