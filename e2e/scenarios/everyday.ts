@@ -10,7 +10,7 @@ import type { BrowserName } from '../drive/extension-browser';
 import { useBrowser } from '../drive/use-browser';
 import { awayScenarios } from './away';
 import { doorScenarios } from './doors';
-import { expectStampNear, posted, signInWithToken, startByNumber, stopTimer } from './steps';
+import { badgeText, expectStampNear, posted, signInWithToken, startByNumber, stopTimer } from './steps';
 
 const NAME = `${SEED.user.first_name} ${SEED.user.last_name}`;
 
@@ -59,12 +59,15 @@ export function everydayScenarios(name: BrowserName): void {
       expect(t.cor.hours).toHaveLength(1);
     });
 
-    it('the background stopped mid-timer keeps the start; the stop posts once', async () => {
+    it('the background stopped mid-timer keeps the start and the badge; the stop posts once', async () => {
       await signInWithToken(t.browser, t.cor);
       let popup = await t.browser.openPopup();
       const startedAt = await startByNumber(popup, SEED.tasks.design);
       await popup.close();
+      await expect.poll(() => badgeText(t.browser)).toBe('0:00');
       await t.browser.stopBackground();
+      // The browser keeps the toolbar's look; the woken background does not set it again.
+      expect(await badgeText(t.browser)).toBe('0:00');
 
       popup = await t.browser.openPopup();
       await stopTimer(popup);
