@@ -1,10 +1,14 @@
 /**
- * The two floors COR Timer is measured against, generated and built fresh on every bench run so
+ * The floors COR Timer is measured against, generated and built fresh on every bench run so
  * they use the same toolchain versions as the build under test:
  *   - empty: a static-HTML popup with one button and no script; a worker that only answers a message
  *   - preact: the same popup rendered by Preact, built with vite + @crxjs/vite-plugin +
  *     @preact/preset-vite exactly as COR Timer is (minified, es2022)
- * Both workers answer every message at once, so "woken by a message → answer" measures the
+ *   - doors: the empty popup, and a worker that answers a message and adds, and does nothing else,
+ *     the listeners COR Timer's worker must add in its first turn to be woken by its doors (the
+ *     events of background/index.ts and the platform/ modules it calls), with COR Timer's
+ *     permissions and commands: what any worker with those doors pays before its own code
+ * Their workers answer every message at once, so "woken by a message → answer" measures the
  * browser's own cost of starting a worker.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import corTimer from '../manifest.json' with { type: 'json' };
 
 // Under node_modules so the generated Preact source resolves `preact` like the project does.
 const ROOT = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-bench');
@@ -19,6 +24,7 @@ const ROOT = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-benc
 export interface References {
   readonly empty: string;
   readonly preact: string;
+  readonly doors: string;
 }
 
 const manifest = (name: string, popup: string, worker: string): ManifestV3Export => ({
@@ -31,6 +37,39 @@ const manifest = (name: string, popup: string, worker: string): ManifestV3Export
 
 const WORKER = `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: false }); });\n`;
 
+/** COR Timer's wake-up listeners, each doing nothing (keep in step with background/index.ts). */
+const DOORS_WORKER =
+  WORKER +
+  [
+    'runtime.onInstalled',
+    'runtime.onStartup',
+    'alarms.onAlarm',
+    'storage.onChanged',
+    'storage.onChanged',
+    'idle.onStateChanged',
+    'notifications.onClicked',
+    'notifications.onButtonClicked',
+    'contextMenus.onClicked',
+    'commands.onCommand',
+    'action.onClicked',
+  ]
+    .map((event) => `chrome.${event}.addListener(() => {});\n`)
+    .join('') +
+  `addEventListener('online', () => {});\n`;
+
+/** The empty reference's manifest with COR Timer's permissions and commands (described without messages). */
+const doorsManifest = () => ({
+  manifest_version: 3,
+  name: 'Doors reference',
+  version: '1.0.0',
+  action: { default_popup: 'popup.html' },
+  background: { service_worker: 'worker.js', type: 'module' },
+  permissions: corTimer.permissions,
+  commands: Object.fromEntries(
+    Object.entries(corTimer.commands).map(([name, command]) => [name, { ...command, description: name }]),
+  ),
+});
+
 const popupHtml = (body: string) =>
   `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8" /><title>Reference</title></head>\n<body>${body}</body>\n</html>\n`;
 
@@ -41,6 +80,12 @@ export async function buildReferences(): Promise<References> {
   await writeFile(join(empty, 'manifest.json'), JSON.stringify(manifest('Empty reference', 'popup.html', 'worker.js')));
   await writeFile(join(empty, 'popup.html'), popupHtml('<button type="button">Start timer</button>'));
   await writeFile(join(empty, 'worker.js'), WORKER);
+
+  const doors = join(ROOT, 'doors');
+  await mkdir(doors, { recursive: true });
+  await writeFile(join(doors, 'manifest.json'), JSON.stringify(doorsManifest()));
+  await writeFile(join(doors, 'popup.html'), popupHtml('<button type="button">Start timer</button>'));
+  await writeFile(join(doors, 'worker.js'), DOORS_WORKER);
 
   const source = join(ROOT, 'preact-src');
   const preactDist = join(ROOT, 'preact');
@@ -61,5 +106,5 @@ export async function buildReferences(): Promise<References> {
     plugins: [preact(), crx({ manifest: manifest('Preact reference', 'popup.html', 'worker.ts') })],
     build: { outDir: preactDist, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
   });
-  return { empty, preact: preactDist };
+  return { empty, preact: preactDist, doors };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: COR Timer side by side with the physical floor (issue 14). Each round starts
- * one headless Chromium with five extensions — an empty static popup, a one-button Preact popup,
- * COR Timer signed out, a copy of it signed in with a running timer and "My tasks" cached (the
+ * one headless Chromium with six extensions — an empty static popup, a one-button Preact popup,
+ * the empty one whose worker adds COR Timer's wake-up listeners (the floor of a worker with its
+ * doors), COR Timer signed out, a copy of it signed in with a running timer and "My tasks" cached (the
  * issue's "signed in"), and one signed in and idle with "My tasks" cached, the popup people open
  * most — and measures each in an order that rotates from round to round, so no extension always goes
  * first. Times are reported as medians and 90th percentiles, and as multiples of the empty
@@ -36,6 +37,7 @@ const refs = await buildReferences();
 const dirs: Record<Column, string> = {
   empty: refs.empty,
   preact: refs.preact,
+  doors: refs.doors,
   corOut: CHROME_DIST,
   corIn: await copyBuild(CHROME_DIST),
   corIdle: await copyBuild(CHROME_DIST, 'cor-signed-in-idle'),
@@ -43,6 +45,7 @@ const dirs: Record<Column, string> = {
 const popups: Record<Column, string> = {
   empty: 'popup.html',
   preact: 'popup.html',
+  doors: 'popup.html',
   corOut: POPUP,
   corIn: POPUP,
   corIdle: POPUP,
