@@ -4,6 +4,7 @@
  * when idle. Recomputed from timestamps on every state change and on a minute alarm; nothing
  * counts ticks, so a late or skipped alarm only delays the text, never falsifies it.
  */
+import { isRecord } from '../core/guards';
 import { assertNever } from '../core/timer';
 import { badgeView, nextBadgeMinute, type BadgeView } from '../core/badge-view';
 import { browser } from '../platform/browser';
@@ -45,8 +46,8 @@ let shown: ActionLook | null | undefined;
 const ICONS: readonly string[] = ['idle', 'running', 'attention'] satisfies readonly IconLook[];
 
 function asLook(value: unknown): ActionLook | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { text, colour, icon, title } = value as Record<string, unknown>;
+  if (!isRecord(value)) return null;
+  const { text, colour, icon, title } = value;
   if (typeof text !== 'string' || typeof title !== 'string' || typeof icon !== 'string' || !ICONS.includes(icon)) {
     return null;
   }

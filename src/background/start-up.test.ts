@@ -8,7 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { SEED } from '../../tools/fake-cor/server.ts';
 import { killWorker, sendFromPopup } from '../test/fake-platform';
 import { menuItems, popupState } from '../test/fake-extras';
-import { popup, postsOf, seedEntries, startWorker, stored, useWorker } from '../test/worker';
+import { bootWorker, popup, postsOf, seedEntries, startWorker, stored, useWorker } from '../test/worker';
 
 vi.mock('../platform/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
@@ -22,10 +22,9 @@ async function stopWorker() {
 
 /** A stopped worker woken by a message from the popup, sent as soon as its listeners are registered. */
 async function wakeWith(message: { name: string; data: object }) {
-  vi.resetModules();
-  const worker = await import('./index');
+  const { started } = await bootWorker();
   const answer = await sendFromPopup(message);
-  return { answer, started: worker.started };
+  return { answer, started };
 }
 
 describe('a woken worker', () => {
