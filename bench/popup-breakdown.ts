@@ -2,7 +2,8 @@
  * Where the popup's time goes before its main control paints, for one or more builds side by side
  * with the empty reference popup (a diagnostic and an A/B, not the issue's table):
  *   npx tsx bench/popup-breakdown.ts [label=dist …]   (default: now=dist/chrome; BENCH_ROUNDS, 8)
- * under the browser lock. Each build runs signed out and, in a copy, signed in with a running
+ * under the browser lock, beside the empty popup and the one-button Preact popup drawn from storage
+ * (reference-extensions.ts). Each build runs signed out and, in a copy, signed in with a running
  * timer, as in `npm run bench`; each round is one browser start, the order rotating. Per later
  * open, ms since navigation start (medians): DOMContentLoaded,
  * the storage read's call and answer, the app's first DOM insertion, first contentful paint, the
@@ -52,6 +53,7 @@ const work = await mkdtemp(join(tmpdir(), 'cor-timer-breakdown-'));
 const refs = await buildReferences();
 const columns: { name: string; dir: string; popup: string }[] = [
   { name: 'empty', dir: refs.empty, popup: 'popup.html' },
+  { name: 'stored', dir: refs.stored, popup: 'popup.html' },
 ];
 for (const b of builds) {
   const signedIn = join(work, `${b.label}-in`);

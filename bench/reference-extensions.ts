@@ -4,6 +4,9 @@
  *   - empty: a static-HTML popup with one button and no script; a worker that only answers a message
  *   - preact: the same popup rendered by Preact, built with vite + @crxjs/vite-plugin +
  *     @preact/preset-vite exactly as COR Timer is (minified, es2022)
+ *   - stored: the Preact popup drawing its button only once `storage.local` has answered, as any
+ *     popup must whose control depends on stored state (Start or Stop): the floor of the main
+ *     control of a popup that shows a timer's state
  *   - doors: the empty popup, and a worker that answers a message and adds, and does nothing else,
  *     the listeners COR Timer's worker must add in its first turn to be woken by its doors (the
  *     events of background/index.ts and the platform/ modules it calls), with COR Timer's
@@ -24,15 +27,17 @@ const ROOT = resolve(import.meta.dirname, '../node_modules/.cache/cor-timer-benc
 export interface References {
   readonly empty: string;
   readonly preact: string;
+  readonly stored: string;
   readonly doors: string;
 }
 
-const manifest = (name: string, popup: string, worker: string): ManifestV3Export => ({
+const manifest = (name: string, popup: string, worker: string, permissions: string[] = []): ManifestV3Export => ({
   manifest_version: 3,
   name,
   version: '1.0.0',
   action: { default_popup: popup },
   background: { service_worker: worker, type: 'module' },
+  permissions,
 });
 
 const WORKER = `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: false }); });\n`;
@@ -87,24 +92,37 @@ export async function buildReferences(): Promise<References> {
   await writeFile(join(doors, 'popup.html'), popupHtml('<button type="button">Start timer</button>'));
   await writeFile(join(doors, 'worker.js'), DOORS_WORKER);
 
-  const source = join(ROOT, 'preact-src');
-  const preactDist = join(ROOT, 'preact');
+  const preactDist = await buildPreact(
+    'preact',
+    `render(<button type="button">Start timer</button>, document.getElementById('app')!);\n`,
+  );
+  const stored = await buildPreact(
+    'stored',
+    `chrome.storage.local.get(null).then((stored) => {\n` +
+      `  render(<button type="button">{stored.running ? 'Stop timer' : 'Start timer'}</button>, document.getElementById('app')!);\n` +
+      `});\n`,
+    ['storage'],
+  );
+  return { empty, preact: preactDist, stored, doors };
+}
+
+/** A one-button Preact popup whose main.tsx runs `draw` (with `render` imported), built as COR Timer is. */
+async function buildPreact(name: string, draw: string, permissions: string[] = []): Promise<string> {
+  const source = join(ROOT, `${name}-src`);
+  const dist = join(ROOT, name);
   await mkdir(source, { recursive: true });
   await writeFile(
     join(source, 'popup.html'),
     popupHtml('<div id="app"></div><script type="module" src="./main.tsx"></script>'),
   );
-  await writeFile(
-    join(source, 'main.tsx'),
-    `import { render } from 'preact';\nrender(<button type="button">Start timer</button>, document.getElementById('app')!);\n`,
-  );
+  await writeFile(join(source, 'main.tsx'), `import { render } from 'preact';\n${draw}`);
   await writeFile(join(source, 'worker.ts'), WORKER);
   await build({
     root: source,
     configFile: false,
     logLevel: 'warn',
-    plugins: [preact(), crx({ manifest: manifest('Preact reference', 'popup.html', 'worker.ts') })],
-    build: { outDir: preactDist, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
+    plugins: [preact(), crx({ manifest: manifest(`Reference ${name}`, 'popup.html', 'worker.ts', permissions) })],
+    build: { outDir: dist, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
   });
-  return { empty, preact: preactDist, doors };
+  return dist;
 }

@@ -10,11 +10,12 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Summary } from './stats.ts';
 
-export const COLUMNS = ['empty', 'preact', 'doors', 'corOut', 'corIn', 'corIdle'] as const;
+export const COLUMNS = ['empty', 'preact', 'stored', 'doors', 'corOut', 'corIn', 'corIdle'] as const;
 export type Column = (typeof COLUMNS)[number];
 export const TITLES: Record<Column, string> = {
   empty: 'empty popup',
   preact: 'Preact one button',
+  stored: 'Preact one button, drawn from storage',
   doors: 'empty + COR Timer’s listeners',
   corOut: 'COR Timer signed out',
   corIn: 'COR Timer signed in',

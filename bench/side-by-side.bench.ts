@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: COR Timer side by side with the physical floor (issue 14). Each round starts
- * one headless Chromium with six extensions — an empty static popup, a one-button Preact popup,
+ * one headless Chromium with seven extensions — an empty static popup, a one-button Preact popup,
+ * the same drawing its button from `storage.local` (the floor of a popup that shows stored state),
  * the empty one whose worker adds COR Timer's wake-up listeners (the floor of a worker with its
  * doors), COR Timer signed out, a copy of it signed in with a running timer and "My tasks" cached (the
  * issue's "signed in"), and one signed in and idle with "My tasks" cached, the popup people open
@@ -37,6 +38,7 @@ const refs = await buildReferences();
 const dirs: Record<Column, string> = {
   empty: refs.empty,
   preact: refs.preact,
+  stored: refs.stored,
   doors: refs.doors,
   corOut: CHROME_DIST,
   corIn: await copyBuild(CHROME_DIST),
@@ -45,6 +47,7 @@ const dirs: Record<Column, string> = {
 const popups: Record<Column, string> = {
   empty: 'popup.html',
   preact: 'popup.html',
+  stored: 'popup.html',
   doors: 'popup.html',
   corOut: POPUP,
   corIn: POPUP,
