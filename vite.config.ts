@@ -5,6 +5,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { inlineStyles } from './tools/inline-styles.ts';
+import { pagesInOneFile } from './tools/pages-in-one-file.ts';
 import { workerInOneFile } from './tools/worker-one-file.ts';
 
 // The version lives in package.json only (`npm version` bumps it); both manifests take it from there.
@@ -52,6 +53,8 @@ export default defineConfig({
     crx({ manifest: target === 'firefox' ? firefoxManifest() : manifest, browser: target }),
     // Worker chunking (issue 14, the worker's side): the service worker loads one file, pages unchanged.
     workerInOneFile(manifest.background.service_worker),
+    // The same for the pages: each loads one file, its rarely shown panels one each on demand.
+    pagesInOneFile([manifest.action.default_popup, manifest.options_ui.page]),
     // The pages' stylesheets in their HTML, so the popup's shell paints before its scripts run.
     inlineStyles(),
   ],

@@ -9,7 +9,8 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build, type Plugin, type Rollup } from 'vite';
+import type { Plugin, Rollup } from 'vite';
+import { buildOnItsOwn, loadedOnlyBy } from './rebuild-entry.ts';
 import { polyfillAsModule } from './polyfill-as-module.ts';
 
 const LOADER = 'service-worker-loader.js';
@@ -26,28 +27,13 @@ export function workerInOneFile(entry: string): Plugin {
       const chunks = Object.values(bundle).filter((f): f is Rollup.OutputChunk => f.type === 'chunk');
       const worker = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(entry));
       if (worker === undefined) this.error(`no chunk for ${entry}`);
-      const built = (await build({
-        configFile: false,
-        logLevel: 'warn',
-        publicDir: false,
-        plugins: [polyfillAsModule()],
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: false,
-          modulePreload: false,
-          rollupOptions: { input: entry },
-        },
-      })) as Rollup.RolldownOutput;
+      const built = await buildOnItsOwn(entry, [polyfillAsModule()]);
       const [code, ...more] = built.output.filter((f) => f.type === 'chunk');
       if (code === undefined || more.length > 0)
         this.error(`the worker built to ${built.output.length} files, not one`);
       await writeFile(join(dir, LOADER), code.code);
-      // The worker's chunk, and the chunks only it imported, are now loaded by nobody.
-      const importedElsewhere = new Set(chunks.filter((c) => c !== worker).flatMap((c) => c.imports));
-      const unused = [worker.fileName, ...worker.imports.filter((file) => !importedElsewhere.has(file))];
-      await Promise.all(unused.map((file) => rm(join(dir, file))));
+      // The worker's chunk, and the chunks only it loaded, are now loaded by nobody.
+      await Promise.all(loadedOnlyBy(bundle, [worker]).map((file) => rm(join(dir, file))));
     },
   };
 }
