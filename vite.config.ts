@@ -51,7 +51,7 @@ export default defineConfig({
     preact(),
     privacyPolicy,
     crx({ manifest: target === 'firefox' ? firefoxManifest() : manifest, browser: target }),
-    // Worker chunking (issue 14, the worker's side): the service worker loads one file, pages unchanged.
+    // Chunking (issue 14): the service worker loads one file, built on its own.
     workerInOneFile(manifest.background.service_worker),
     // The same for the pages: each loads one file, its rarely shown panels one each on demand.
     pagesInOneFile([manifest.action.default_popup, manifest.options_ui.page]),

@@ -43,9 +43,7 @@ function reach(bundle: Rollup.OutputBundle, from: readonly Rollup.OutputChunk[])
 /** The chunks that, once the entries `dropped` are no longer loaded, nothing loads. */
 export function loadedOnlyBy(bundle: Rollup.OutputBundle, dropped: readonly Rollup.OutputChunk[]): string[] {
   const entries = Object.values(bundle).filter((f): f is Rollup.OutputChunk => f.type === 'chunk' && f.isEntry);
-  const kept = reach(
-    bundle,
-    entries.filter((c) => !dropped.includes(c)),
-  );
+  const others = entries.filter((c) => !dropped.includes(c));
+  const kept = reach(bundle, others);
   return [...reach(bundle, dropped)].filter((file) => !kept.has(file));
 }
