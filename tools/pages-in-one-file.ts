@@ -51,12 +51,12 @@ export function pagesInOneFile(pages: readonly string[]): Plugin {
     apply: 'build',
     enforce: 'post',
     async generateBundle(_, bundle) {
-      const chunks = () => Object.values(bundle).filter((f): f is Rollup.OutputChunk => f.type === 'chunk');
+      const chunks = Object.values(bundle).filter((f): f is Rollup.OutputChunk => f.type === 'chunk');
       const replaced: Rollup.OutputChunk[] = [];
       for (const page of pages) {
         const html = bundle[page];
         if (html?.type !== 'asset') this.error(`${page} is not in the build`);
-        const entry = chunks().find((c) => c.isEntry && c.facadeModuleId?.endsWith(page));
+        const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(page));
         if (entry === undefined) this.error(`no chunk for ${page}`);
         const script = ENTRY_SCRIPT.exec(readFileSync(page, 'utf8'))?.[1];
         if (script === undefined) this.error(`${page} has no module script`);

@@ -60,14 +60,13 @@ export function App() {
     }),
     [timer, pageTask, pinned, recentTasks, myTasks],
   );
-  const picking = account !== undefined && account.status !== 'signed-out';
+  // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
+  const signedIn = account !== undefined && account.status !== 'signed-out';
   // The picker asks before a closed task starts: that question loads after the first frame, before any click.
   useEffect(() => {
-    if (picking) void ClosedTaskQuestion.preload();
-  }, [picking]);
+    if (signedIn) void ClosedTaskQuestion.preload();
+  }, [signedIn]);
   if (timer === undefined || outbox === undefined || recent === undefined || account === undefined) return null;
-  // An expired session still times (entries wait for the new sign-in); signed out, nothing starts.
-  const signedIn = picking;
   const userId = account.status === 'signed-out' ? null : account.userId;
   const mine = ownedBy(outbox, userId);
   // Where "Open in COR" links go: checked (and maybe refused) by the links themselves.
